@@ -1,0 +1,222 @@
+// Package policy is the consent manager's pure logic: the site's policy
+// (categories, services, cookies), its parsing and validation, the visitor's
+// consent record and its cookie encoding, and the decisions taken from them
+// (whether to ask, which gates open, which cookies to delete). It knows no
+// browser: everything it needs from the page arrives as plain values.
+package policy
+
+import "regexp"
+
+// Default values of the policy's optional fields (CONTRACT.md §2).
+const (
+	DefaultConsentCookieName = "cookies_preferences"
+	DefaultConsentCookiePath = "/"
+	DefaultSameSite          = "Lax"
+	DefaultMaxAgeDays        = 182
+	MaxMaxAgeDays            = 395
+
+	GPCReject = "reject"
+	GPCIgnore = "ignore"
+)
+
+// Storage kinds a declared cookie entry can live in.
+const (
+	StorageCookie  = "cookie"
+	StorageLocal   = "localStorage"
+	StorageSession = "sessionStorage"
+)
+
+// Google Consent Mode v2 types a category may grant.
+var ConsentModeTypes = []string{
+	"ad_storage", "ad_user_data", "ad_personalization", "analytics_storage",
+	"functionality_storage", "personalization_storage", "security_storage",
+}
+
+// Text is a UI or policy string, either one string for every language
+// (stored under the key AnyLanguage) or one per language code.
+type Text map[string]string
+
+// AnyLanguage is the Text key of a string given without a language.
+const AnyLanguage = "*"
+
+// In returns the text in lang, else in def, else the language-neutral one,
+// else "".
+func (t Text) In(lang, def string) string {
+	if s, ok := t[lang]; ok {
+		return s
+	}
+	if s, ok := t[def]; ok {
+		return s
+	}
+	return t[AnyLanguage]
+}
+
+// Has reports whether the text can be shown in lang without falling back.
+func (t Text) Has(lang string) bool {
+	if _, ok := t[lang]; ok {
+		return true
+	}
+	_, ok := t[AnyLanguage]
+	return ok
+}
+
+// Policy is a site's cookie policy: what it asks consent for and how.
+type Policy struct {
+	// Schema is the optional "$schema" reference editors use.
+	Schema string
+	// Revision is raised by the site owner to ask every visitor again.
+	Revision int
+	// Languages the policy is written in; the first is the default.
+	Languages []string
+	// LanguageCookie names a cookie whose value is the UI language.
+	LanguageCookie string
+	// ConsentCookie says how the visitor's choice is stored.
+	ConsentCookie ConsentCookie
+	// GPC is GPCReject or GPCIgnore.
+	GPC string
+	// PolicyURL links the site's cookie policy page from the banner.
+	PolicyURL string
+	// Texts overrides built-in UI strings: language -> key -> string.
+	Texts map[string]map[string]string
+	// ReloadOnWithdraw reloads the page when the visitor withdraws a
+	// consent given earlier in the same page view, since a script that ran
+	// cannot be un-run.
+	ReloadOnWithdraw bool
+	// Layout of the banner: "bar" (default), "box" or "center".
+	Layout string
+	// Theme is "auto" (default, follows prefers-color-scheme), "light" or "dark".
+	Theme string
+
+	Categories []Category
+	Services   []Service
+
+	categoryIndex map[string]int
+	serviceIndex  map[string]int
+}
+
+// DefaultLanguage returns the policy's first language, or "en".
+func (p *Policy) DefaultLanguage() string {
+	if len(p.Languages) == 0 {
+		return "en"
+	}
+	return p.Languages[0]
+}
+
+// Category returns the category with the given id, or nil.
+func (p *Policy) Category(id string) *Category {
+	p.index()
+	if i, ok := p.categoryIndex[id]; ok {
+		return &p.Categories[i]
+	}
+	return nil
+}
+
+// Service returns the service with the given id, or nil.
+func (p *Policy) Service(id string) *Service {
+	p.index()
+	if i, ok := p.serviceIndex[id]; ok {
+		return &p.Services[i]
+	}
+	return nil
+}
+
+// ServicesOf returns the services of a category, in policy order.
+func (p *Policy) ServicesOf(category string) []*Service {
+	var out []*Service
+	for i := range p.Services {
+		if p.Services[i].Category == category {
+			out = append(out, &p.Services[i])
+		}
+	}
+	return out
+}
+
+func (p *Policy) index() {
+	if p.categoryIndex != nil && len(p.categoryIndex) == len(p.Categories) &&
+		len(p.serviceIndex) == len(p.Services) {
+		return
+	}
+	p.categoryIndex = make(map[string]int, len(p.Categories))
+	for i, c := range p.Categories {
+		if _, dup := p.categoryIndex[c.ID]; !dup {
+			p.categoryIndex[c.ID] = i
+		}
+	}
+	p.serviceIndex = make(map[string]int, len(p.Services))
+	for i, s := range p.Services {
+		if _, dup := p.serviceIndex[s.ID]; !dup {
+			p.serviceIndex[s.ID] = i
+		}
+	}
+}
+
+// ConsentCookie describes the first-party cookie that stores the choice.
+type ConsentCookie struct {
+	Name       string
+	Domain     string // empty: host-only
+	Path       string
+	SameSite   string // "Strict", "Lax" or "None"
+	MaxAgeDays int
+}
+
+// Category groups services that are accepted or refused together.
+type Category struct {
+	ID          string
+	Required    bool
+	Label       Text
+	Description Text
+	// GoogleConsentMode lists the Consent Mode v2 types it grants.
+	GoogleConsentMode []string
+}
+
+// Service is one provider's use of cookies for one function: a row of the
+// seeds' tables.
+type Service struct {
+	ID       string
+	Category string
+	Provider string
+	Label    Text
+	// Function is the seeds' "function and location" column.
+	Function Text
+	Purpose  Text
+	Cookies  []Cookie
+}
+
+// Cookie is a cookie (or storage key) a service sets, named exactly or by
+// an RE2 pattern matched against the whole name.
+type Cookie struct {
+	Name     string
+	Pattern  string
+	Domain   string
+	Path     string
+	Duration Text
+	Purpose  Text
+	// Storage is StorageCookie (default), StorageLocal or StorageSession.
+	Storage string
+
+	re *regexp.Regexp
+}
+
+// Matches reports whether a cookie or storage key name is this entry's.
+func (c *Cookie) Matches(name string) bool {
+	if c.Pattern == "" {
+		return c.Name == name
+	}
+	if c.re == nil {
+		re, err := regexp.Compile(`^(?:` + c.Pattern + `)$`)
+		if err != nil {
+			return false
+		}
+		c.re = re
+	}
+	return c.re.MatchString(name)
+}
+
+// DisplayName is the name shown in declarations: the exact name, or the
+// pattern.
+func (c *Cookie) DisplayName() string {
+	if c.Name != "" {
+		return c.Name
+	}
+	return c.Pattern
+}
