@@ -1,0 +1,306 @@
+package policy
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ErrNoCookie is FindConsent's error when the page has no consent cookie.
+var ErrNoCookie = errors.New("no consent cookie")
+
+// CookiePair is one name=value pair of document.cookie.
+type CookiePair struct{ Name, Value string }
+
+// ParseCookieString splits document.cookie ("a=b; c=d") into its pairs, in
+// order and keeping duplicates (a cookie of the same name set on two domains
+// or paths appears twice). Spaces and tabs around names and values are
+// trimmed; a pair without '=' has the name "" and the whole pair as value,
+// as browsers store it; empty pairs are skipped. Values are returned as they
+// are, quotes included.
+func ParseCookieString(s string) []CookiePair {
+	var out []CookiePair
+	for len(s) > 0 {
+		var part string
+		part, s, _ = strings.Cut(s, ";")
+		name, value, ok := strings.Cut(part, "=")
+		if !ok {
+			name, value = "", name
+		}
+		name = strings.Trim(name, " \t")
+		value = strings.Trim(value, " \t")
+		if name == "" && value == "" {
+			continue
+		}
+		out = append(out, CookiePair{Name: name, Value: value})
+	}
+	return out
+}
+
+// recConsentCookieName is the policy's consent cookie name or its default.
+func (p *Policy) recConsentCookieName() string {
+	if p.ConsentCookie.Name == "" {
+		return DefaultConsentCookieName
+	}
+	return p.ConsentCookie.Name
+}
+
+// FindConsent returns the newest valid consent record among the page's
+// cookies. The consent cookie may appear several times (set on two domains
+// or paths with different values); values that do not decode are passed
+// over. Without a consent cookie the error is ErrNoCookie; when none of them
+// decodes, it is the reason the first one is no choice.
+func FindConsent(p *Policy, pairs []CookiePair, now time.Time) (*Record, error) {
+	if p == nil {
+		return nil, errors.New("no policy")
+	}
+	name := p.recConsentCookieName()
+	var best *Record
+	var firstErr error
+	found := 0
+	for _, c := range pairs {
+		if c.Name != name {
+			continue
+		}
+		found++
+		r, err := DecodeRecord(p, c.Value, now)
+		if err != nil {
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
+		if best == nil || r.Timestamp > best.Timestamp {
+			best = r
+		}
+	}
+	switch {
+	case best != nil:
+		return best, nil
+	case found == 0:
+		return nil, ErrNoCookie
+	case found == 1:
+		return nil, errors.New("consent cookie " + name + ": " + firstErr.Error())
+	default:
+		return nil, errors.New("none of the " + strconv.Itoa(found) + " consent cookies " + name +
+			" is valid; the first: " + firstErr.Error())
+	}
+}
+
+// recSameSite returns the policy's SameSite value spelled as browsers
+// document it, Lax by default.
+func (p *Policy) recSameSite() string {
+	switch strings.ToLower(p.ConsentCookie.SameSite) {
+	case "strict":
+		return "Strict"
+	case "none":
+		return "None"
+	}
+	return DefaultSameSite
+}
+
+// SetConsentCookie returns the document.cookie assignment that stores value
+// as the consent cookie: name=value; Path; Domain (when the policy sets
+// one); Max-Age; SameSite; and Secure on https (secure) and always with
+// SameSite=None, which browsers reject without it.
+func SetConsentCookie(p *Policy, value string, secure bool) string {
+	if p == nil {
+		return ""
+	}
+	cc := p.ConsentCookie
+	path := cc.Path
+	if path == "" {
+		path = DefaultConsentCookiePath
+	}
+	days := cc.MaxAgeDays
+	if days <= 0 {
+		days = DefaultMaxAgeDays
+	}
+	var sb strings.Builder
+	sb.WriteString(p.recConsentCookieName())
+	sb.WriteByte('=')
+	sb.WriteString(value)
+	sb.WriteString("; Path=")
+	sb.WriteString(path)
+	if cc.Domain != "" {
+		sb.WriteString("; Domain=")
+		sb.WriteString(cc.Domain)
+	}
+	sb.WriteString("; Max-Age=")
+	sb.WriteString(strconv.Itoa(days * 24 * 60 * 60))
+	ss := p.recSameSite()
+	sb.WriteString("; SameSite=")
+	sb.WriteString(ss)
+	if secure || ss == "None" {
+		sb.WriteString("; Secure")
+	}
+	return sb.String()
+}
+
+// ConsentCookieDeletion returns the deletion of the consent cookie as
+// SetConsentCookie writes it (for consent.reset()).
+func ConsentCookieDeletion(p *Policy) Deletion {
+	if p == nil {
+		return Deletion{Name: DefaultConsentCookieName, Path: DefaultConsentCookiePath}
+	}
+	path := p.ConsentCookie.Path
+	if path == "" {
+		path = DefaultConsentCookiePath
+	}
+	return Deletion{Name: p.recConsentCookieName(), Domain: p.ConsentCookie.Domain, Path: path}
+}
+
+// Deletion is one (name, domain, path) a cookie may have been set with.
+type Deletion struct {
+	Name string
+	// Domain is the Domain attribute; "" means a host-only cookie.
+	Domain string
+	Path   string
+}
+
+// String returns the document.cookie assignment that deletes the cookie:
+// "name=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/x[; Domain=d]".
+// Names with the __Secure- or __Host- prefix get the Secure attribute their
+// prefix requires (RFC 6265bis §4.1.3).
+func (d Deletion) String() string {
+	path := d.Path
+	if path == "" {
+		path = "/"
+	}
+	s := d.Name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=" + path
+	if d.Domain != "" {
+		s += "; Domain=" + d.Domain
+	}
+	if strings.HasPrefix(d.Name, "__Secure-") || strings.HasPrefix(d.Name, "__Host-") {
+		s += "; Secure"
+	}
+	return s
+}
+
+// DeletionsFor returns every (domain, path) a cookie visible on the page
+// host/path can have been set with, since document.cookie shows neither and
+// a cookie is only deleted with the ones it was set with.
+//
+// Domains, in order: host-only (""), then host and ".host", then each parent
+// domain without and with the leading dot, stopping before a public suffix
+// (see cookieDomains). Paths, shortest first: every cookie-path that
+// path-matches the page's path (see cookiePaths). A __Host- cookie is
+// always host-only with Path=/ (RFC 6265bis §4.1.3.2).
+func DeletionsFor(name, host, path string) []Deletion {
+	if strings.HasPrefix(name, "__Host-") {
+		return []Deletion{{Name: name, Path: "/"}}
+	}
+	domains := cookieDomains(host)
+	paths := cookiePaths(path)
+	out := make([]Deletion, 0, len(domains)*len(paths))
+	for _, d := range domains {
+		for _, p := range paths {
+			out = append(out, Deletion{Name: name, Domain: d, Path: p})
+		}
+	}
+	return out
+}
+
+// cookieDomains lists the Domain attributes a cookie visible on host can
+// have: "" (host-only), then every domain that host domain-matches (RFC 6265
+// §5.1.3: the host itself, or the host ends with "." + the domain, and the
+// host is no IP address), each without and with the leading dot that RFC
+// 6265 §5.2.3 ignores but older browsers did not. A user agent rejects a
+// Domain attribute that is a public suffix (RFC 6265 §5.3 step 5), so bare
+// TLDs and the common multi-label suffixes of publicSuffixes are skipped; IP
+// addresses and single-label hosts such as localhost are host-only.
+func cookieDomains(host string) []string {
+	host = strings.ToLower(strings.TrimSuffix(strings.Trim(host, " \t"), "."))
+	if i := strings.LastIndexByte(host, ':'); i >= 0 && strings.Count(host, ":") == 1 {
+		host = host[:i] // a port; IPv6 addresses have several colons
+	}
+	out := []string{""}
+	if host == "" || cookieIsIP(host) || !strings.Contains(host, ".") || isPublicSuffix(host) {
+		return out
+	}
+	for d := host; strings.Contains(d, ".") && !isPublicSuffix(d); {
+		out = append(out, d, "."+d)
+		_, d, _ = strings.Cut(d, ".")
+	}
+	return out
+}
+
+// cookieIsIP reports whether host is an IP address: IPv6 (it has a colon or
+// is bracketed) or IPv4 (its last label is numeric, which no TLD is).
+func cookieIsIP(host string) bool {
+	if strings.ContainsAny(host, ":[]") {
+		return true
+	}
+	last := host[strings.LastIndexByte(host, '.')+1:]
+	return last != "" && strings.Trim(last, "0123456789") == ""
+}
+
+// publicSuffixes holds common multi-label public suffixes (from the Public
+// Suffix List, https://publicsuffix.org) under which sites set cookies. It
+// is deliberately short: a suffix missing here only costs a deletion the
+// browser ignores.
+var publicSuffixes = map[string]bool{
+	"co.uk": true, "org.uk": true, "gov.uk": true, "ac.uk": true, "me.uk": true, "ltd.uk": true,
+	"plc.uk": true, "net.uk": true, "sch.uk": true, "nhs.uk": true, "police.uk": true,
+	"com.au": true, "net.au": true, "org.au": true, "edu.au": true, "gov.au": true, "asn.au": true,
+	"co.jp": true, "ne.jp": true, "or.jp": true, "ac.jp": true, "go.jp": true,
+	"com.br": true, "net.br": true, "org.br": true, "gov.br": true,
+	"co.nz": true, "org.nz": true, "net.nz": true, "govt.nz": true, "ac.nz": true,
+	"co.za": true, "org.za": true, "gov.za": true, "ac.za": true,
+	"gouv.fr": true, "asso.fr": true, "nom.fr": true,
+	"com.cn": true, "net.cn": true, "org.cn": true, "gov.cn": true, "edu.cn": true,
+	"com.mx": true, "org.mx": true, "gob.mx": true, "com.ar": true, "gob.ar": true,
+	"com.tr": true, "gov.tr": true, "co.in": true, "net.in": true, "org.in": true, "gov.in": true,
+	"co.kr": true, "or.kr": true, "go.kr": true, "com.sg": true, "gov.sg": true,
+	"com.hk": true, "gov.hk": true, "com.tw": true, "gov.tw": true, "co.il": true, "org.il": true,
+	"gov.il": true, "com.pl": true, "gov.pl": true, "co.at": true, "or.at": true, "gv.at": true,
+	"com.es": true, "org.es": true, "gob.es": true, "com.pt": true, "gov.pt": true,
+	"co.id": true, "go.id": true, "com.my": true, "gov.my": true, "com.ph": true, "gov.ph": true,
+	"com.vn": true, "gov.vn": true, "com.ua": true, "gov.ua": true, "co.th": true, "go.th": true,
+	"com.sa": true, "gov.sa": true, "com.eg": true, "gov.eg": true, "com.ng": true, "gov.ng": true,
+	"co.ke": true, "go.ke": true,
+	// Hosting platforms whose customers are separate sites.
+	"github.io": true, "gitlab.io": true, "netlify.app": true, "vercel.app": true, "pages.dev": true,
+	"workers.dev": true, "herokuapp.com": true, "appspot.com": true, "blogspot.com": true,
+	"azurewebsites.net": true, "cloudfront.net": true, "web.app": true, "firebaseapp.com": true,
+}
+
+// isPublicSuffix reports whether a domain is a single-label TLD or one of
+// publicSuffixes.
+func isPublicSuffix(domain string) bool {
+	return !strings.Contains(domain, ".") || publicSuffixes[domain]
+}
+
+// cookiePaths lists every cookie-path that path-matches the request path
+// (RFC 6265 §5.1.4: identical, or a prefix of it that ends in "/" or is
+// followed by "/"), shortest first: for "/a/b/c.html" that is "/", "/a",
+// "/a/", "/a/b", "/a/b/" and "/a/b/c.html". A query or fragment is ignored;
+// a path not starting with "/" counts as "/" (the default-path rule of
+// §5.1.4).
+func cookiePaths(path string) []string {
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	if !strings.HasPrefix(path, "/") {
+		path = "/"
+	}
+	var out []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for i := 0; i < len(path); i++ {
+		if path[i] == '/' {
+			if i > 0 {
+				add(path[:i])
+			}
+			add(path[:i+1])
+		}
+	}
+	add(path)
+	return out
+}
