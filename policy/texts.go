@@ -1,0 +1,228 @@
+package policy
+
+import "strings"
+
+// TextKeys lists the UI strings every view carries, in a fixed order: the
+// banner, the preferences dialog, the declaration table, the placeholder of
+// blocked content and the switches. The built-in tables and the policy's
+// "texts" overrides use these keys.
+var TextKeys = []string{
+	"bannerTitle", "bannerText", "acceptAll", "rejectAll", "customize", "save", "close", "policyLink",
+	"prefsTitle", "prefsText", "alwaysOn", "showServices", "hideServices",
+	"colService", "colProvider", "colFunction", "colCookies",
+	"colPurpose", "colDuration", "colChoice", "accepted", "refused",
+	"placeholderText",
+	"placeholderButton",
+	"storeFailed",
+	"switchOn", "switchOff",
+}
+
+// numTextKeys is len(TextKeys): the number of lines of a built-in table.
+const numTextKeys = 27
+
+// builtinTexts is one language's built-in strings: one line per key, in
+// TextKeys order, kept as a single string to stay small in the wasm.
+type builtinTexts struct {
+	lang  string
+	texts string
+}
+
+// languageAliases maps language codes to the built-in table that serves them.
+var languageAliases = [...][2]string{{"nb", "no"}, {"nn", "no"}, {"iw", "he"}}
+
+// rtlLanguages are the base languages written right to left.
+var rtlLanguages = [...]string{"ar", "he", "iw", "fa", "ur", "yi", "ps", "dv", "ckb", "sd", "ug"}
+
+// BuiltinLanguages returns the languages that have built-in UI strings, in
+// the order of the built-in table (English first).
+func BuiltinLanguages() []string {
+	out := make([]string, len(builtins))
+	for i := range builtins {
+		out[i] = builtins[i].lang
+	}
+	return out
+}
+
+// Dir returns the writing direction of a language: "rtl" for Arabic,
+// Hebrew, Persian, Urdu and the other right-to-left scripts' languages,
+// else "ltr".
+func Dir(lang string) string {
+	b := baseLanguage(normalizeLanguage(lang))
+	for _, r := range rtlLanguages {
+		if b == r {
+			return "rtl"
+		}
+	}
+	return "ltr"
+}
+
+// UITexts returns every key of TextKeys resolved for lang. A key is taken,
+// in this order, from the policy's override in lang (or in its base
+// language, "de" for "de-AT"), the built-in string in lang (or its base
+// language), the policy's override and the built-in string in the policy's
+// default language, and finally the built-in English string. p may be nil.
+func UITexts(p *Policy, lang string) map[string]string {
+	def := "en"
+	var overrides map[string]map[string]string
+	if p != nil {
+		def = p.DefaultLanguage()
+		overrides = p.Texts
+	}
+	lang = normalizeLanguage(lang)
+	if lang == "" {
+		lang = normalizeLanguage(def)
+	}
+	// sources in order of precedence: an override table or a built-in one.
+	type source struct {
+		override map[string]string
+		builtin  []string
+	}
+	var sources []source
+	for _, l := range []string{lang, normalizeLanguage(def)} {
+		if o := overrideTable(overrides, l); o != nil {
+			sources = append(sources, source{override: o})
+		}
+		if o := overrides[AnyLanguage]; o != nil && l == lang {
+			sources = append(sources, source{override: o})
+		}
+		if b := builtinTable(l); b != nil {
+			sources = append(sources, source{builtin: b.lines()})
+		}
+	}
+	sources = append(sources, source{builtin: builtinTable("en").lines()})
+	out := make(map[string]string, len(TextKeys))
+	for i, key := range TextKeys {
+		s := ""
+		for _, src := range sources {
+			if src.override != nil {
+				s = src.override[key]
+			} else if i < len(src.builtin) {
+				s = src.builtin[i]
+			}
+			if s != "" {
+				break
+			}
+		}
+		out[key] = s
+	}
+	return out
+}
+
+// LanguageSignals are what a page tells about the visitor's language, each
+// empty when unknown.
+type LanguageSignals struct {
+	// Explicit is a language chosen through consent.setLanguage.
+	Explicit string
+	// Cookie is the value of the policy's languageCookie.
+	Cookie string
+	// Page is the lang attribute of the page's <html> element.
+	Page string
+	// Browser lists the browser's preferred languages, best first.
+	Browser []string
+}
+
+// ChooseLanguage returns the policy language to show: the first signal, in
+// the order explicit choice, language cookie, page language, browser
+// languages, that names one of the policy's languages, else the policy's
+// default language. Languages match case-insensitively, "_" and "-" alike,
+// exactly first and then by base language ("de-DE" selects "de", "pt"
+// selects "pt-BR"). The result is always spelled as in p.Languages ("en"
+// when the policy lists none).
+func ChooseLanguage(p *Policy, s LanguageSignals) string {
+	if p == nil || len(p.Languages) == 0 {
+		return "en"
+	}
+	candidates := append([]string{s.Explicit, s.Cookie, s.Page}, s.Browser...)
+	for _, c := range candidates {
+		if l, ok := MatchLanguage(p.Languages, c); ok {
+			return l
+		}
+	}
+	return p.Languages[0]
+}
+
+// MatchLanguage returns the language of langs that tag selects: an exact
+// match ignoring case and "_"/"-", else the language equal to tag's base
+// language, else the first language with the same base ("pt" selects
+// "pt-BR"). It reports false when tag selects none of them.
+func MatchLanguage(langs []string, tag string) (string, bool) {
+	t := normalizeLanguage(strings.Trim(tag, `"' `))
+	if t == "" {
+		return "", false
+	}
+	for _, l := range langs {
+		if normalizeLanguage(l) == t {
+			return l, true
+		}
+	}
+	b := baseLanguage(t)
+	for _, l := range langs {
+		if normalizeLanguage(l) == b {
+			return l, true
+		}
+	}
+	for _, l := range langs {
+		if baseLanguage(normalizeLanguage(l)) == b {
+			return l, true
+		}
+	}
+	return "", false
+}
+
+// normalizeLanguage lowercases a language tag and spells its separators "-".
+func normalizeLanguage(tag string) string {
+	return strings.ReplaceAll(strings.ToLower(strings.TrimSpace(tag)), "_", "-")
+}
+
+// baseLanguage returns the primary subtag of a normalized tag.
+func baseLanguage(tag string) string {
+	if i := strings.IndexByte(tag, '-'); i >= 0 {
+		return tag[:i]
+	}
+	return tag
+}
+
+// overrideTable returns the policy's overrides for a normalized language,
+// matched exactly and then by base language, or nil.
+func overrideTable(overrides map[string]map[string]string, lang string) map[string]string {
+	if len(overrides) == 0 {
+		return nil
+	}
+	if o, ok := overrides[lang]; ok {
+		return o
+	}
+	var base map[string]string
+	for l, o := range overrides {
+		switch n := normalizeLanguage(l); n {
+		case lang:
+			return o
+		case baseLanguage(lang):
+			base = o
+		}
+	}
+	return base
+}
+
+// builtinTable returns the built-in strings for a normalized language,
+// matched exactly, through an alias, or by base language; nil when there
+// are none.
+func builtinTable(lang string) *builtinTexts {
+	for _, try := range [2]string{lang, baseLanguage(lang)} {
+		for _, a := range languageAliases {
+			if try == a[0] {
+				try = a[1]
+			}
+		}
+		for i := range builtins {
+			if builtins[i].lang == try {
+				return &builtins[i]
+			}
+		}
+	}
+	return nil
+}
+
+// lines returns the strings of a built-in table, in TextKeys order.
+func (b *builtinTexts) lines() []string {
+	return strings.Split(b.texts, "\n")
+}
