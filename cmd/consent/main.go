@@ -1,0 +1,50 @@
+// Command consent works with cookie consent policy files (see CONTRACT.md
+// §2 and policy/policy.schema.json):
+//
+//	consent validate FILE...
+//	consent declaration FILE [--lang L] [--format html|md]
+//
+// validate checks each file and prints one "JSON-pointer: message" line
+// per problem; declaration prints the cookie declaration table.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `usage: consent COMMAND [ARGUMENTS]
+
+Commands:
+  validate FILE...     check policy files; one "pointer: message" line per problem
+  declaration FILE [--lang L] [--format html|md]
+                       print the policy's cookie declaration table
+
+Run "consent COMMAND --help" for more about a command.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run runs the command line args (without the program name) and returns
+// the exit status: 0 on success, 1 when a command fails, 2 on a usage
+// error.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, "consent: missing the command\n"+usage)
+		return 2
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	case "validate":
+		return runValidate(args[1:], stdout, stderr)
+	case "declaration":
+		return runDeclaration(args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "consent: unknown command %q\n%s", args[0], usage)
+	return 2
+}

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/consentwasm/consent/policy"
+)
+
+const validateUsage = `usage: consent validate FILE...
+
+Checks each policy FILE (JSON, see policy/policy.schema.json) and prints
+every problem found, one line each: "JSON-pointer: message", prefixed
+with "FILE: " when several files are given. A valid file prints
+"FILE: ok". Exits 0 when every file is valid, 1 otherwise.
+`
+
+// runValidate runs `consent validate FILE...`. Valid files are reported
+// on stdout ("FILE: ok"), problems on stderr. It returns the exit status:
+// 0 when every file is valid, 1 when one is not or cannot be read, 2 on a
+// usage error.
+func runValidate(args []string, stdout, stderr io.Writer) int {
+	var files []string
+	for i, a := range args {
+		switch {
+		case a == "--":
+			files = append(files, args[i+1:]...)
+		case a == "-h" || a == "-help" || a == "--help":
+			fmt.Fprint(stdout, validateUsage)
+			return 0
+		case strings.HasPrefix(a, "-") && a != "-":
+			fmt.Fprintf(stderr, "consent validate: unknown flag %s\n%s", a, validateUsage)
+			return 2
+		default:
+			files = append(files, a)
+			continue
+		}
+		break
+	}
+	if len(files) == 0 {
+		fmt.Fprint(stderr, "consent validate: missing the policy FILE\n"+validateUsage)
+		return 2
+	}
+	status := 0
+	for _, file := range files {
+		prefix := ""
+		if len(files) > 1 {
+			prefix = file + ": "
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			fmt.Fprintf(stderr, "consent validate: cannot read %s: %v\n", file, unwrapPathError(err))
+			status = 1
+			continue
+		}
+		_, err = policy.Parse(data)
+		if err == nil {
+			fmt.Fprintf(stdout, "%s: ok\n", file)
+			continue
+		}
+		status = 1
+		var probs policy.Problems
+		if !errors.As(err, &probs) {
+			fmt.Fprintf(stderr, "%s%v\n", prefix, err)
+			continue
+		}
+		for _, p := range probs {
+			fmt.Fprintf(stderr, "%s%s\n", prefix, p)
+		}
+	}
+	return status
+}
+
+// unwrapPathError drops the operation and path an *os.PathError repeats.
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
