@@ -1,0 +1,67 @@
+# The two commands a newcomer runs: `make demo` and `make test`.
+# Everything they need is installed here: Go modules through the proxy,
+# Debian's chromium through apt-get when it is missing, test tools with
+# `go install` into .bin/.
+
+GO        ?= go
+GOROOT    := $(shell $(GO) env GOROOT)
+BIN       := $(CURDIR)/.bin
+DIST      := web/dist
+FUZZTIME  ?= 5m
+WASMFLAGS := -trimpath -ldflags='-s -w'
+export PATH := $(BIN):$(PATH)
+
+.PHONY: build demo test test-go test-bridge test-e2e vet chromium tools fuzz bench clean
+
+## build: web/dist (consent.wasm, consent.js, consent.css and .br/.gz copies)
+build:
+	@mkdir -p $(DIST)
+	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $(DIST)/consent.wasm ./wasm
+	$(GO) run ./tools/build -goroot "$(GOROOT)" -src web/src -dist $(DIST)
+
+## demo: build and serve the demo site on http://127.0.0.1:8080
+demo: build
+	$(GO) run ./cmd/demo -addr 127.0.0.1:8080
+
+## test: everything, the headless browser tests included
+test: vet test-go test-bridge
+
+vet:
+	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$bad" ]; then echo "not gofmt'ed: $$bad"; exit 1; fi
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/... ./bridge/...
+
+# Native tests: policy, app, CLI, server and the chromedp end-to-end tests
+# (which use web/dist and Chromium).
+test-go: build chromium
+	$(GO) test -count=1 ./...
+
+# bridge/ under GOOS=js in headless Chromium.
+test-bridge: chromium tools
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(BIN)/wasmbrowsertest" ./bridge/...
+
+## chromium: Debian's Chromium, installed when missing
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@mkdir -p $(BIN)
+	@printf '#!/bin/sh\nexec chromium --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run "$$@"\n' > $(BIN)/headless_shell
+	@chmod +x $(BIN)/headless_shell
+
+tools: $(BIN)/wasmbrowsertest
+
+$(BIN)/wasmbrowsertest:
+	GOBIN=$(BIN) $(GO) install github.com/agnivade/wasmbrowsertest@v0.11.0
+
+## fuzz: run each fuzz target for FUZZTIME (default 5m)
+fuzz:
+	$(GO) test ./policy -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./policy -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./policy -run '^$$' -fuzz '^FuzzDecodeRecord$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./policy -run '^$$' -fuzz '^FuzzParseCookieString$$' -fuzztime $(FUZZTIME)
+
+clean:
+	rm -rf $(DIST) $(BIN)

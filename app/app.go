@@ -1,0 +1,573 @@
+// Package app wires the policy's decisions to the browser: it is the
+// consent manager's controller, behind window.consent. It talks to the
+// page only through the Browser interface (implemented by package bridge
+// in the wasm build, by a fake in tests), so all of it is tested natively.
+package app
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/consentwasm/consent/policy"
+)
+
+// Gate is a gated element as the browser reports it; Ref is the browser's
+// handle, passed back untouched to Open and Close.
+type Gate struct {
+	Tag      string
+	Category string
+	Service  string
+	State    string
+	Ref      any
+}
+
+// Browser is what the controller needs from the page.
+type Browser interface {
+	Cookie() (string, error)
+	SetCookie(s string) error
+	Location() (host, path string, secure bool, err error)
+	GPC() bool
+	Languages() (page string, browser []string)
+	StorageKeys(kind string) []string
+	RemoveStorage(kind string, keys []string) error
+	RandomBytes(n int) ([]byte, error)
+	Render(viewJSON string) error
+	Declarations(declJSON string) error
+	Dispatch(name, detailJSON string) error
+	ConsentMode(stateJSON string) error
+	Gates() ([]Gate, error)
+	Open(g Gate) error
+	Close(g Gate, placeholderJSON string) error
+	Reload()
+	Log(msg string)
+}
+
+// App is the state of one page view.
+type App struct {
+	b   Browser
+	now func() time.Time
+
+	p    *policy.Policy
+	rec  *policy.Record
+	lang string
+	// explicitLang is the language chosen with consent.setLanguage.
+	explicitLang string
+	shown        string
+	notice       string
+	// ran holds "category" and "category/service" keys of scripts that
+	// ran in this page view: withdrawing them may need a reload.
+	ran map[string]bool
+}
+
+// New returns a controller for a page; now is the clock (time.Now).
+func New(b Browser, now func() time.Time) *App {
+	return &App{b: b, now: now, ran: map[string]bool{}}
+}
+
+// errNotReady answers calls made before init succeeded.
+var errNotReady = errors.New("the consent manager has no valid policy")
+
+// Handle answers window.consent's calls (see loader.js): method and its
+// JSON arguments; the result is JSON.
+func (a *App) Handle(method string, args []string) (string, error) {
+	if method == "init" {
+		if len(args) < 1 {
+			return "", errors.New("init: no policy text")
+		}
+		return a.Init([]byte(args[0]))
+	}
+	if a.p == nil {
+		return "", errNotReady
+	}
+	arg := func(i int) string {
+		if i < len(args) {
+			return args[i]
+		}
+		return ""
+	}
+	switch method {
+	case "get":
+		return policy.RecordJSON(a.p, a.rec), nil
+	case "accepted":
+		return a.accepted(arg(0), arg(1))
+	case "acceptAll":
+		return a.choose(policy.AcceptAllChoice(a.p), policy.MethodAcceptAll)
+	case "rejectAll":
+		return a.choose(policy.RejectAllChoice(a.p), policy.MethodRejectAll)
+	case "set":
+		ch, err := parseChoice(arg(0))
+		if err != nil {
+			return "", err
+		}
+		return a.choose(ch, policy.MethodAPI)
+	case "action":
+		return a.action(arg(0), arg(1))
+	case "acceptService":
+		return a.acceptInPlace(arg(0))
+	case "show":
+		return "null", a.show(policy.ViewBanner)
+	case "showPreferences":
+		return "null", a.show(policy.ViewPreferences)
+	case "hide":
+		return "null", a.show(policy.ViewNone)
+	case "reset":
+		return "null", a.reset()
+	case "setLanguage":
+		return "null", a.setLanguage(arg(0))
+	case "scan":
+		a.applyGates()
+		a.renderDeclarations()
+		return "null", nil
+	case "sweep":
+		a.sweep()
+		return "null", nil
+	case "language":
+		return quote(a.lang), nil
+	}
+	return "", errors.New("unknown method " + strconv.Quote(method))
+}
+
+// Init parses the policy and applies the stored choice: it decides whether
+// to ask, draws the banner, opens the accepted gates, pushes Consent Mode
+// and fires consent:ready; then it deletes refused cookies. It returns the
+// record as consent.get() does.
+func (a *App) Init(policyText []byte) (string, error) {
+	p, err := policy.Parse(policyText)
+	if err != nil {
+		return "", errors.New("invalid policy:\n" + err.Error())
+	}
+	if err := p.CheckTags(); err != nil {
+		return "", errors.New("invalid policy: " + err.Error())
+	}
+	a.p = p
+	env := a.env()
+	plan := policy.Decide(p, env, a.newID)
+	a.rec = plan.Record
+	if plan.Reason != "" {
+		a.b.Log("stored choice ignored: " + plan.Reason)
+	}
+	if plan.Store && a.rec != nil {
+		a.store(a.rec)
+	}
+	a.lang = a.chooseLanguage()
+	// Decide, draw, then do the rest: the banner's first paint comes first.
+	if plan.Ask {
+		a.shown = policy.ViewBanner
+		a.render()
+	}
+	a.applyGates()
+	if a.rec != nil {
+		_ = a.b.ConsentMode(policy.ConsentModeJSON(policy.ConsentModeState(p, a.rec)))
+	}
+	rj := policy.RecordJSON(p, a.rec)
+	_ = a.b.Dispatch("consent:ready", rj)
+	if plan.Ask {
+		_ = a.b.Dispatch("consent:show", `{"view":"banner"}`)
+	}
+	a.renderDeclarations()
+	a.deleteCookies(plan.DeleteCookies)
+	a.deleteStorage(env)
+	return rj, nil
+}
+
+func (a *App) env() policy.Env {
+	host, path, secure, _ := a.b.Location()
+	raw, _ := a.b.Cookie()
+	return policy.Env{
+		Host: host, Path: path, Secure: secure, Now: a.now(), GPC: a.b.GPC(),
+		Cookies:     policy.ParseCookieString(raw),
+		LocalKeys:   a.b.StorageKeys(policy.StorageLocal),
+		SessionKeys: a.b.StorageKeys(policy.StorageSession),
+	}
+}
+
+func (a *App) newID() string {
+	rnd, err := a.b.RandomBytes(16)
+	if err != nil {
+		// Without crypto.getRandomValues the id only needs to be unique
+		// enough to tell records apart; the clock gives that.
+		n := a.now().UnixNano()
+		rnd = make([]byte, 16)
+		for i := range rnd {
+			rnd[i] = byte(n >> (8 * (i % 8)))
+		}
+	}
+	return policy.NewConsentID(rnd)
+}
+
+func (a *App) chooseLanguage() string {
+	page, browser := a.b.Languages()
+	sig := policy.LanguageSignals{Explicit: a.explicitLang, Page: page, Browser: browser}
+	if a.p.LanguageCookie != "" {
+		raw, _ := a.b.Cookie()
+		for _, c := range policy.ParseCookieString(raw) {
+			if c.Name == a.p.LanguageCookie {
+				sig.Cookie = c.Value
+			}
+		}
+	}
+	return policy.ChooseLanguage(a.p, sig)
+}
+
+func (a *App) render() {
+	_ = a.b.Render(policy.ViewJSON(a.p, a.shown, a.lang, a.rec, a.notice))
+}
+
+func (a *App) renderDeclarations() {
+	_ = a.b.Declarations(policy.DeclarationJSON(a.p, a.lang, a.rec))
+}
+
+// show switches the visible view and fires consent:hide / consent:show.
+func (a *App) show(view string) error {
+	if view == a.shown {
+		if view != policy.ViewNone {
+			a.render()
+		}
+		return nil
+	}
+	old := a.shown
+	a.shown = view
+	a.render()
+	if old != policy.ViewNone {
+		_ = a.b.Dispatch("consent:hide", `{"view":"`+old+`"}`)
+	}
+	if view != policy.ViewNone {
+		_ = a.b.Dispatch("consent:show", `{"view":"`+view+`"}`)
+	}
+	return nil
+}
+
+func (a *App) accepted(category, service string) (string, error) {
+	if a.p.Category(category) == nil {
+		return "", errors.New("accepted: unknown category " + strconv.Quote(category))
+	}
+	if service != "" {
+		s := a.p.Service(service)
+		if s == nil {
+			return "", errors.New("accepted: unknown service " + strconv.Quote(service))
+		}
+		if s.Category != category {
+			return "", errors.New("accepted: service " + strconv.Quote(service) + " is not in category " + strconv.Quote(category))
+		}
+	}
+	if c := a.p.Category(category); c.Required {
+		return "true", nil
+	}
+	if a.rec == nil {
+		return "false", nil
+	}
+	return strconv.FormatBool(a.rec.Accepted(a.p, category, service)), nil
+}
+
+// action answers the JS bridge's report of a click.
+func (a *App) action(name, data string) (string, error) {
+	switch name {
+	case "accept-all":
+		return a.choose(policy.AcceptAllChoice(a.p), policy.MethodAcceptAll)
+	case "reject-all":
+		return a.choose(policy.RejectAllChoice(a.p), policy.MethodRejectAll)
+	case "save":
+		ch, err := parseChoice(data)
+		if err != nil {
+			return "", err
+		}
+		// The dialog names every switch: start from nothing so that the
+		// saved record is exactly what the visitor saw.
+		return a.choose(ch, policy.MethodCustom)
+	case "customize":
+		return "null", a.show(policy.ViewPreferences)
+	case "close":
+		// Closing the dialog without a choice returns to the banner while
+		// there is no choice: the visitor must still be asked.
+		if a.rec == nil {
+			return "null", a.show(policy.ViewBanner)
+		}
+		return "null", a.show(policy.ViewNone)
+	}
+	return "", errors.New("unknown action " + strconv.Quote(name))
+}
+
+// acceptInPlace accepts one service (or, for "category:<id>", a category)
+// from a placeholder's button.
+func (a *App) acceptInPlace(id string) (string, error) {
+	ch := policy.Choice{Categories: map[string]bool{}, Services: map[string]bool{}}
+	if cat, ok := strings.CutPrefix(id, "category:"); ok {
+		ch.Categories[cat] = true
+	} else {
+		ch.Services[id] = true
+	}
+	return a.choose(ch, policy.MethodCustom)
+}
+
+// choose records a new choice: stores it (verified by reading it back),
+// applies it to gates, cookies and Consent Mode, closes the UI and fires
+// consent:change.
+func (a *App) choose(ch policy.Choice, method string) (string, error) {
+	if err := a.p.CheckChoice(ch); err != nil {
+		return "", err
+	}
+	old := a.rec
+	rec := policy.NewRecord(a.p, old, ch, method, a.newID(), a.now())
+	a.rec = rec
+	a.notice = ""
+	if !a.store(rec) {
+		a.notice = policy.UITexts(a.p, a.lang)["storeFailed"]
+	}
+	cats, svcs := policy.Changed(old, rec)
+	withdrawn := a.withdrawnRan(old, rec)
+
+	if a.shown != policy.ViewNone {
+		_ = a.show(policy.ViewNone)
+	}
+	if a.notice != "" {
+		_ = a.b.Render(policy.ViewJSON(a.p, policy.ViewNone, a.lang, a.rec, a.notice))
+	}
+	a.applyGates()
+	_ = a.b.ConsentMode(policy.ConsentModeJSON(policy.ConsentModeState(a.p, rec)))
+	a.renderDeclarations()
+	a.sweep()
+	_ = a.b.Dispatch("consent:change", policy.ChangeJSON(a.p, rec, cats, svcs))
+	if withdrawn && a.p.ReloadOnWithdraw {
+		a.b.Reload()
+	}
+	return policy.RecordJSON(a.p, rec), nil
+}
+
+// withdrawnRan reports whether the new record refuses something whose
+// script already ran in this page view.
+func (a *App) withdrawnRan(old, rec *policy.Record) bool {
+	if old == nil {
+		return false
+	}
+	for k := range a.ran {
+		cat, svc, _ := strings.Cut(k, "/")
+		if svc != "" {
+			if !rec.Services[svc] {
+				return true
+			}
+		} else if !rec.Categories[cat] {
+			return true
+		}
+	}
+	return false
+}
+
+// store writes the record to the consent cookie and reads it back.
+func (a *App) store(rec *policy.Record) bool {
+	_, _, secure, _ := a.b.Location()
+	value := policy.EncodeRecord(a.p, rec)
+	if err := a.b.SetCookie(policy.SetConsentCookie(a.p, value, secure)); err != nil {
+		a.b.Log(err.Error())
+		return false
+	}
+	raw, err := a.b.Cookie()
+	if err != nil {
+		return false
+	}
+	for _, c := range policy.ParseCookieString(raw) {
+		if c.Name == a.p.ConsentCookie.Name && c.Value == value {
+			return true
+		}
+	}
+	a.b.Log("the browser did not store the consent cookie: the choice applies to this page view only")
+	return false
+}
+
+// applyGates opens the gates the current choice allows and keeps the rest
+// shut.
+func (a *App) applyGates() {
+	gates, err := a.b.Gates()
+	if err != nil {
+		a.b.Log(err.Error())
+		return
+	}
+	for _, g := range gates {
+		if policy.GateOpen(a.p, a.rec, g.Category, g.Service) {
+			if g.State == "live" {
+				continue
+			}
+			if err := a.b.Open(g); err != nil {
+				a.b.Log(err.Error())
+				continue
+			}
+			if g.Tag == "script" && !strings.HasPrefix(g.Category, "!") {
+				key := g.Category
+				if g.Service != "" {
+					key += "/" + g.Service
+				}
+				a.ran[key] = true
+			}
+			continue
+		}
+		if g.Tag == "script" && g.State == "live" {
+			continue
+		}
+		if g.State == "blocked" {
+			continue
+		}
+		_ = a.b.Close(g, a.placeholderJSON(g))
+	}
+}
+
+// placeholderJSON describes what a blocked iframe's placeholder shows, or
+// "" for elements that get none.
+func (a *App) placeholderJSON(g Gate) string {
+	switch g.Tag {
+	case "iframe", "embed", "object", "video", "audio":
+	default:
+		return ""
+	}
+	if strings.HasPrefix(g.Category, "!") {
+		return ""
+	}
+	def := a.p.DefaultLanguage()
+	var provider, label, id string
+	if s := a.p.Service(g.Service); s != nil {
+		provider, label, id = s.Provider, s.Label.In(a.lang, def), s.ID
+	} else if c := a.p.Category(g.Category); c != nil {
+		label, id = c.Label.In(a.lang, def), "category:"+c.ID
+		provider = label
+	} else {
+		return ""
+	}
+	var w policy.JSONWriter
+	w.BeginObject()
+	w.KeyStr("provider", provider)
+	w.KeyStr("service", label)
+	w.KeyStr("serviceId", id)
+	w.KeyStr("lang", a.lang)
+	w.KeyStr("dir", policy.Dir(a.lang))
+	w.Key("texts")
+	w.StrMap(policy.TextKeys, policy.UITexts(a.p, a.lang))
+	w.EndObject()
+	return w.String()
+}
+
+// sweep deletes the cookies and storage keys of refused services that the
+// page can see.
+func (a *App) sweep() {
+	env := a.env()
+	raw := env.Cookies
+	names := make([]string, 0, len(raw))
+	for _, c := range raw {
+		names = append(names, c.Name)
+	}
+	var dels []policy.Deletion
+	for _, n := range policy.RefusedCookies(a.p, a.rec, names) {
+		dels = append(dels, policy.DeletionsFor(n, env.Host, env.Path)...)
+	}
+	a.deleteCookies(dels)
+	a.deleteStorage(env)
+}
+
+func (a *App) deleteCookies(dels []policy.Deletion) {
+	for _, d := range dels {
+		_ = a.b.SetCookie(d.String())
+	}
+}
+
+func (a *App) deleteStorage(env policy.Env) {
+	_ = a.b.RemoveStorage(policy.StorageLocal, a.p.RefusedStorage(a.rec, env.LocalKeys, policy.StorageLocal))
+	_ = a.b.RemoveStorage(policy.StorageSession, a.p.RefusedStorage(a.rec, env.SessionKeys, policy.StorageSession))
+}
+
+// reset forgets the choice: the consent cookie is deleted wherever it can
+// live, optional cookies are cleared and the banner shows.
+func (a *App) reset() error {
+	host, path, _, _ := a.b.Location()
+	for _, d := range policy.DeletionsFor(a.p.ConsentCookie.Name, host, path) {
+		_ = a.b.SetCookie(d.String())
+	}
+	old := a.rec
+	a.rec = nil
+	a.notice = ""
+	withdrawn := old != nil && a.withdrawnRan(old, policy.NewRecord(a.p, nil, policy.RejectAllChoice(a.p), policy.MethodRejectAll, "", a.now()))
+	a.applyGates()
+	a.sweep()
+	_ = a.b.ConsentMode(policy.ConsentModeJSON(policy.ConsentModeState(a.p, nil)))
+	a.renderDeclarations()
+	if err := a.show(policy.ViewBanner); err != nil {
+		return err
+	}
+	if withdrawn && a.p.ReloadOnWithdraw {
+		a.b.Reload()
+	}
+	return nil
+}
+
+func (a *App) setLanguage(lang string) error {
+	for _, l := range a.p.Languages {
+		if strings.EqualFold(l, lang) {
+			a.explicitLang = l
+			a.lang = l
+			if a.notice != "" {
+				a.notice = policy.UITexts(a.p, a.lang)["storeFailed"]
+			}
+			if a.shown != policy.ViewNone {
+				a.render()
+			}
+			a.renderDeclarations()
+			a.applyGatesPlaceholders()
+			return nil
+		}
+	}
+	return errors.New("setLanguage: " + strconv.Quote(lang) + " is not one of the policy's languages (" + strings.Join(a.p.Languages, ", ") + ")")
+}
+
+// applyGatesPlaceholders redraws the placeholders of shut gates, e.g. in a
+// new language.
+func (a *App) applyGatesPlaceholders() {
+	gates, err := a.b.Gates()
+	if err != nil {
+		return
+	}
+	for _, g := range gates {
+		if g.State == "blocked" {
+			_ = a.b.Close(g, a.placeholderJSON(g))
+		}
+	}
+}
+
+func quote(s string) string {
+	var w policy.JSONWriter
+	w.Str(s)
+	return w.String()
+}
+
+// parseChoice reads {categories: {id: bool}, services: {id: bool}} as
+// loader.js sends it for consent.set() and the dialog's Save.
+func parseChoice(text string) (policy.Choice, error) {
+	ch := policy.Choice{Categories: map[string]bool{}, Services: map[string]bool{}}
+	n, err := policy.ParseJSON([]byte(text))
+	if err != nil {
+		return ch, errors.New("set: the choice is not JSON: " + err.Error())
+	}
+	if n.Kind != policy.KindObject {
+		return ch, errors.New("set: the choice must be an object {categories: {id: true|false}, services: {id: true|false}}")
+	}
+	for _, k := range n.Keys {
+		v := n.Fields[k]
+		var dst map[string]bool
+		switch k {
+		case "categories":
+			dst = ch.Categories
+		case "services":
+			dst = ch.Services
+		default:
+			return ch, errors.New("set: unknown key " + strconv.Quote(k) + " (expected categories and services)")
+		}
+		if v.Kind != policy.KindObject {
+			return ch, errors.New("set: " + k + " must be an object of booleans")
+		}
+		for _, id := range v.Keys {
+			b := v.Fields[id]
+			if b.Kind != policy.KindBool {
+				return ch, errors.New("set: " + k + "." + id + " must be true or false")
+			}
+			dst[id] = b.Bool
+		}
+	}
+	return ch, nil
+}

@@ -1,0 +1,112 @@
+//go:build js && wasm
+
+package bridge
+
+import (
+	"github.com/hack-pad/safejs"
+)
+
+// Gate is an element of the page whose content waits for consent
+// (CONTRACT §4): a text/plain script, an iframe, img, video, audio, embed
+// or source with data-category and optionally data-service.
+type Gate struct {
+	el       safejs.Value
+	Tag      string // lower-case tag name
+	Category string // as written, "!" included
+	Service  string
+	// State is "" for an element not seen yet, "blocked" or "live".
+	State string
+}
+
+// gateSelector finds gated elements; [data-consent-state=live] scripts
+// have run and are skipped.
+const gateSelector = "script[data-category]:not([data-consent-state=live]),iframe[data-category],img[data-category],video[data-category],audio[data-category],embed[data-category],source[data-category],object[data-category]"
+
+// Gates returns every gated element of the document in document order.
+func (b *Bridge) Gates() ([]Gate, error) {
+	list, err := b.doc.Call("querySelectorAll", gateSelector)
+	if err != nil {
+		return nil, wrap("find gated elements", err)
+	}
+	n, err := list.Length()
+	if err != nil {
+		return nil, wrap("count gated elements", err)
+	}
+	gates := make([]Gate, 0, n)
+	for i := 0; i < n; i++ {
+		el, err := list.Index(i)
+		if err != nil {
+			continue
+		}
+		g := Gate{el: el, Tag: lower(stringProp(el, "tagName"))}
+		g.Category = attr(el, "data-category")
+		g.Service = attr(el, "data-service")
+		g.State = attr(el, "data-consent-state")
+		// A script whose type is no longer text/plain was not written for
+		// us (or has been activated by someone else): leave it alone.
+		if g.Tag == "script" {
+			t := lower(attr(el, "type"))
+			if t != "text/plain" {
+				continue
+			}
+		}
+		gates = append(gates, g)
+	}
+	return gates, nil
+}
+
+// Open makes a gate live: a script runs (once per page view, keeping its
+// nonce and attributes), media get their data-src.
+func (b *Bridge) Open(g Gate) error {
+	if g.State == "live" {
+		return nil
+	}
+	_, err := b.hook("activate", g.el)
+	return err
+}
+
+// Close keeps a gate shut: media lose their source and, for iframes and
+// embeds, a placeholder (policy.PlaceholderJSON) offers to accept the
+// service in place. A script that already ran stays live.
+func (b *Bridge) Close(g Gate, placeholderJSON string) error {
+	_, err := b.hook("deactivate", g.el, placeholderJSON)
+	return err
+}
+
+// Elements returns the elements matching a CSS selector.
+func (b *Bridge) Elements(selector string) ([]safejs.Value, error) {
+	list, err := b.doc.Call("querySelectorAll", selector)
+	if err != nil {
+		return nil, wrap("query "+selector, err)
+	}
+	n, err := list.Length()
+	if err != nil {
+		return nil, wrap("count "+selector, err)
+	}
+	out := make([]safejs.Value, 0, n)
+	for i := 0; i < n; i++ {
+		if el, err := list.Index(i); err == nil {
+			out = append(out, el)
+		}
+	}
+	return out, nil
+}
+
+func attr(el safejs.Value, name string) string {
+	v, err := el.Call("getAttribute", name)
+	if err != nil || v.Type() != safejs.TypeString {
+		return ""
+	}
+	s, _ := v.String()
+	return s
+}
+
+func lower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}

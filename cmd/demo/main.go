@@ -1,0 +1,37 @@
+// Command demo serves the demo site with the built consent manager and the
+// Mannheim example policy on http://127.0.0.1:8080 (`make demo`).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/consentwasm/consent/internal/devserver"
+)
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
+	site := flag.String("site", "web/demo", "the demo site's directory")
+	dist := flag.String("dist", "web/dist", "the built consent manager (make build)")
+	pol := flag.String("policy", "examples/mannheim.json", "the policy served as /consent/policy.json")
+	noCSP := flag.Bool("no-csp", false, "serve pages without the strict Content-Security-Policy")
+	flag.Parse()
+	for _, f := range []string{*dist + "/consent.wasm", *dist + "/consent.js", *pol} {
+		if _, err := os.Stat(f); err != nil {
+			fmt.Fprintf(os.Stderr, "demo: %v (run `make build` first)\n", err)
+			os.Exit(1)
+		}
+	}
+	csp := devserver.CSP
+	if *noCSP {
+		csp = ""
+	}
+	h := devserver.Handler(devserver.Options{Site: *site, Dist: *dist, Policy: *pol, CSP: csp})
+	srv := &http.Server{Addr: *addr, Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Printf("demo: serving %s with policy %s on http://%s/ (Ctrl-C stops)\n", *site, *pol, *addr)
+	log.Fatal(srv.ListenAndServe())
+}

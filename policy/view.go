@@ -1,0 +1,173 @@
+package policy
+
+// Views shown by the JS bridge.
+const (
+	ViewNone        = ""
+	ViewBanner      = "banner"
+	ViewPreferences = "preferences"
+)
+
+// ViewJSON returns the view the JS bridge draws (web/src/ui.js): which
+// dialog to show, the UI texts in lang, and every category and service with
+// its current switch state from r (nil: nothing ticked but the required
+// ones). notice, when not empty, is an extra status line.
+func ViewJSON(p *Policy, show, lang string, r *Record, notice string) string {
+	var w JSONWriter
+	w.BeginObject()
+	w.KeyStr("show", show)
+	w.KeyStr("lang", lang)
+	w.KeyStr("dir", Dir(lang))
+	w.KeyStr("layout", p.Layout)
+	w.KeyStr("theme", p.Theme)
+	w.Key("texts")
+	w.StrMap(TextKeys, UITexts(p, lang))
+	w.KeyStr("policyUrl", p.PolicyURL)
+	w.KeyStr("notice", notice)
+	w.Key("categories")
+	writeCategories(&w, p, lang, "checked", func(c *Category, s *Service) bool {
+		if c.Required {
+			return true
+		}
+		if r == nil {
+			return false
+		}
+		if s == nil {
+			return r.Categories[c.ID]
+		}
+		return r.Services[s.ID]
+	})
+	w.EndObject()
+	return w.String()
+}
+
+// DeclarationJSON returns the cookie declaration the JS bridge draws into
+// [data-consent-declaration] elements: per category its services and
+// cookies in lang, with the visitor's current choice from r.
+func DeclarationJSON(p *Policy, lang string, r *Record) string {
+	var w JSONWriter
+	w.BeginObject()
+	w.KeyStr("lang", lang)
+	w.KeyStr("dir", Dir(lang))
+	w.Key("texts")
+	w.StrMap(TextKeys, UITexts(p, lang))
+	w.Key("categories")
+	writeCategories(&w, p, lang, "accepted", func(c *Category, s *Service) bool {
+		if c.Required {
+			return true
+		}
+		if r == nil {
+			return false
+		}
+		if s == nil {
+			return r.Categories[c.ID]
+		}
+		return r.Services[s.ID]
+	})
+	w.EndObject()
+	return w.String()
+}
+
+func writeCategories(w *JSONWriter, p *Policy, lang, stateKey string, on func(*Category, *Service) bool) {
+	def := p.DefaultLanguage()
+	w.BeginArray()
+	for i := range p.Categories {
+		c := &p.Categories[i]
+		w.BeginObject()
+		w.KeyStr("id", c.ID)
+		w.KeyStr("label", c.Label.In(lang, def))
+		w.KeyStr("description", c.Description.In(lang, def))
+		w.KeyBool("required", c.Required)
+		w.KeyBool(stateKey, on(c, nil))
+		w.Key("services")
+		w.BeginArray()
+		for _, s := range p.ServicesOf(c.ID) {
+			w.BeginObject()
+			w.KeyStr("id", s.ID)
+			w.KeyStr("label", s.Label.In(lang, def))
+			w.KeyStr("provider", s.Provider)
+			w.KeyStr("function", s.Function.In(lang, def))
+			w.KeyStr("purpose", s.Purpose.In(lang, def))
+			w.KeyBool(stateKey, on(c, s))
+			w.Key("cookies")
+			w.BeginArray()
+			for j := range s.Cookies {
+				ck := &s.Cookies[j]
+				w.BeginObject()
+				w.KeyStr("name", ck.DisplayName())
+				w.KeyStr("storage", ck.Storage)
+				w.KeyStr("purpose", ck.Purpose.In(lang, def))
+				w.KeyStr("duration", ck.Duration.In(lang, def))
+				w.EndObject()
+			}
+			w.EndArray()
+			w.EndObject()
+		}
+		w.EndArray()
+		w.EndObject()
+	}
+	w.EndArray()
+}
+
+// RecordJSON returns r as consent.get() returns it (CONTRACT §5), with a
+// key for every category and service of p, or "null" for no record.
+func RecordJSON(p *Policy, r *Record) string {
+	if r == nil {
+		return "null"
+	}
+	var w JSONWriter
+	writeRecord(&w, p, r)
+	return w.String()
+}
+
+func writeRecord(w *JSONWriter, p *Policy, r *Record) {
+	w.BeginObject()
+	w.KeyStr("id", r.ID)
+	w.KeyInt("revision", int64(r.Revision))
+	w.KeyInt("timestamp", r.Timestamp)
+	w.KeyStr("method", r.Method)
+	w.Key("categories")
+	w.BeginObject()
+	for i := range p.Categories {
+		w.KeyBool(p.Categories[i].ID, r.Categories[p.Categories[i].ID])
+	}
+	w.EndObject()
+	w.Key("services")
+	w.BeginObject()
+	for i := range p.Services {
+		w.KeyBool(p.Services[i].ID, r.Services[p.Services[i].ID])
+	}
+	w.EndObject()
+	w.EndObject()
+}
+
+// ChangeJSON returns the detail of a consent:change event.
+func ChangeJSON(p *Policy, r *Record, categories, services []string) string {
+	var w JSONWriter
+	w.BeginObject()
+	w.Key("record")
+	writeRecord(&w, p, r)
+	w.Key("changed")
+	w.BeginObject()
+	w.Key("categories")
+	w.StrList(nonNil(categories))
+	w.Key("services")
+	w.StrList(nonNil(services))
+	w.EndObject()
+	w.EndObject()
+	return w.String()
+}
+
+// ConsentModeJSON returns the Consent Mode v2 update object, types in a
+// fixed order.
+func ConsentModeJSON(state map[string]string) string {
+	var w JSONWriter
+	w.StrMap(ConsentModeTypes, state)
+	return w.String()
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,117 @@
+// Command build assembles web/dist from the compiled wasm and the web
+// sources: consent.js is Go's wasm_exec.js (from the toolchain that built
+// the wasm) followed by the JS bridge and the loader in one private scope;
+// consent.css is copied; each of the three gets .br and .gz copies for
+// static hosts that serve precompressed files. It is the only build step
+// beyond `go build`: concatenation and compression.
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/andybalholm/brotli"
+)
+
+// jsSources are concatenated in this order inside one strict-mode IIFE,
+// so their top-level names stay private and shared.
+var jsSources = []string{"dom.js", "focus.js", "ui.js", "loader.js"}
+
+func main() {
+	goroot := flag.String("goroot", "", "the GOROOT of the toolchain that built consent.wasm (for lib/wasm/wasm_exec.js)")
+	src := flag.String("src", "web/src", "directory of the JS and CSS sources")
+	dist := flag.String("dist", "web/dist", "output directory; consent.wasm must already be there")
+	flag.Parse()
+	if err := run(*goroot, *src, *dist); err != nil {
+		fmt.Fprintln(os.Stderr, "build:", err)
+		os.Exit(1)
+	}
+}
+
+func run(goroot, src, dist string) error {
+	if goroot == "" {
+		return errors.New("-goroot is required (go env GOROOT)")
+	}
+	wasmExec, err := os.ReadFile(filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		// Go before 1.24 kept it in misc/wasm.
+		var err2 error
+		if wasmExec, err2 = os.ReadFile(filepath.Join(goroot, "misc", "wasm", "wasm_exec.js")); err2 != nil {
+			return fmt.Errorf("read wasm_exec.js: %w", err)
+		}
+	}
+	var js bytes.Buffer
+	js.WriteString("// consent.js: Go's wasm_exec.js, then the consent manager's JS bridge and loader.\n")
+	js.Write(wasmExec)
+	js.WriteString("\n(() => {\n\"use strict\";\n")
+	for _, name := range jsSources {
+		b, err := os.ReadFile(filepath.Join(src, name))
+		if err != nil {
+			return fmt.Errorf("read JS source: %w", err)
+		}
+		fmt.Fprintf(&js, "// ---- %s\n", name)
+		js.Write(b)
+		js.WriteString("\n")
+	}
+	js.WriteString("})();\n")
+	css, err := os.ReadFile(filepath.Join(src, "consent.css"))
+	if err != nil {
+		return fmt.Errorf("read CSS: %w", err)
+	}
+	if err := os.MkdirAll(dist, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", dist, err)
+	}
+	wasm, err := os.ReadFile(filepath.Join(dist, "consent.wasm"))
+	if err != nil {
+		return fmt.Errorf("consent.wasm must be built first: %w", err)
+	}
+	files := map[string][]byte{"consent.js": js.Bytes(), "consent.css": css, "consent.wasm": wasm}
+	for _, name := range []string{"consent.js", "consent.css", "consent.wasm"} {
+		data := files[name]
+		if name != "consent.wasm" {
+			if err := os.WriteFile(filepath.Join(dist, name), data, 0o644); err != nil {
+				return fmt.Errorf("write %s: %w", name, err)
+			}
+		}
+		br, gz, err := compress(data)
+		if err != nil {
+			return fmt.Errorf("compress %s: %w", name, err)
+		}
+		if err := os.WriteFile(filepath.Join(dist, name+".br"), br, 0o644); err != nil {
+			return fmt.Errorf("write %s.br: %w", name, err)
+		}
+		if err := os.WriteFile(filepath.Join(dist, name+".gz"), gz, 0o644); err != nil {
+			return fmt.Errorf("write %s.gz: %w", name, err)
+		}
+		fmt.Printf("%-13s %8d bytes, %8d gzip, %8d brotli\n", name, len(data), len(gz), len(br))
+	}
+	return nil
+}
+
+func compress(data []byte) (br, gz []byte, err error) {
+	var b bytes.Buffer
+	w := brotli.NewWriterLevel(&b, brotli.BestCompression)
+	if _, err := w.Write(data); err != nil {
+		return nil, nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, nil, err
+	}
+	var g bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&g, gzip.BestCompression)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := zw.Write(data); err != nil {
+		return nil, nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, nil, err
+	}
+	return b.Bytes(), g.Bytes(), nil
+}

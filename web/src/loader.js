@@ -1,0 +1,399 @@
+// loader.js: installs window.consent at once, loads consent.wasm and the
+// policy in parallel, and hands Go the hooks it drives the page with. It
+// decides nothing: every rule lives in Go (package policy).
+
+const script = document.currentScript;
+let goCall = null;
+let started = false;
+let settle;
+const ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+// The site may never look at consent.ready: a failure is reported through
+// consent:error and the console, not as an unhandled rejection.
+ready.catch(() => {});
+
+const fire = (name, detail) => {
+  try {
+    window.dispatchEvent(new CustomEvent(name, { detail }));
+  } catch (e) {
+    console.error(e);
+  }
+};
+
+const fail = (err) => {
+  const message = String((err && err.message) || err);
+  console.error("consent: " + message);
+  fire("consent:error", { message });
+  settle.reject(err instanceof Error ? err : new Error(message));
+};
+
+// call runs a Go method; Go answers "=" + JSON or "!" + an error message.
+const call = (method, ...args) => {
+  if (!goCall) throw new Error("consent: not ready yet");
+  const out = goCall(method, ...args.map((a) => (a === undefined ? "" : String(a))));
+  if (typeof out !== "string") throw new Error("consent: the Go runtime did not answer " + method);
+  if (out[0] === "=") return JSON.parse(out.slice(1));
+  throw new Error("consent: " + out.slice(1));
+};
+
+// later runs fn once the policy is applied; calls made before queue up in
+// order, so the last one wins.
+const later = (fn) => ready.then(() => fn());
+
+const isPlainObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+
+const checkChoice = (choice) => {
+  if (!isPlainObject(choice)) {
+    throw new TypeError("consent.set: expected an object {categories: {id: true|false}, services: {id: true|false}}, got " + describe(choice));
+  }
+  let count = 0;
+  for (const key of Object.keys(choice)) {
+    if (key !== "categories" && key !== "services") {
+      throw new TypeError("consent.set: unknown key \"" + key + "\" (expected categories and services)");
+    }
+    const group = choice[key];
+    if (group === undefined) continue;
+    if (!isPlainObject(group)) {
+      throw new TypeError("consent.set: " + key + " must be an object of booleans, got " + describe(group));
+    }
+    for (const id of Object.keys(group)) {
+      if (++count > 10000) throw new TypeError("consent.set: too many ids");
+      if (typeof group[id] !== "boolean") {
+        throw new TypeError("consent.set: " + key + "." + id + " must be true or false, got " + describe(group[id]));
+      }
+    }
+  }
+};
+
+const describe = (v) => (v === null ? "null" : Array.isArray(v) ? "an array" : typeof v);
+
+const checkId = (fn, what, v, optional) => {
+  if (optional && (v === undefined || v === null)) return;
+  if (typeof v !== "string" || v === "") {
+    throw new TypeError("consent." + fn + ": " + what + " must be a non-empty string, got " + describe(v));
+  }
+};
+
+const api = {
+  ready,
+  get() {
+    if (!started) return null;
+    try {
+      return call("get");
+    } catch (e) {
+      return null;
+    }
+  },
+  accepted(category, service) {
+    checkId("accepted", "category", category);
+    checkId("accepted", "service", service, true);
+    if (!started) return false;
+    return call("accepted", category, service || "");
+  },
+  acceptAll() {
+    return later(() => call("acceptAll"));
+  },
+  rejectAll() {
+    return later(() => call("rejectAll"));
+  },
+  set(choice) {
+    try {
+      checkChoice(choice);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    const text = JSON.stringify({ categories: choice.categories || {}, services: choice.services || {} });
+    return later(() => call("set", text));
+  },
+  show() {
+    later(() => call("show")).catch(report);
+  },
+  showPreferences() {
+    later(() => call("showPreferences")).catch(report);
+  },
+  hide() {
+    later(() => call("hide")).catch(report);
+  },
+  reset() {
+    return later(() => call("reset"));
+  },
+  setLanguage(lang) {
+    try {
+      checkId("setLanguage", "lang", lang);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return later(() => call("setLanguage", lang));
+  },
+};
+Object.freeze(api);
+
+const report = (e) => console.error(e);
+
+try {
+  Object.defineProperty(window, "consent", { value: api, configurable: true, enumerable: true, writable: false });
+} catch (e) {
+  window.consent = api;
+}
+
+// onAction receives the JS bridge's reports of what the visitor did.
+const onAction = (name, data) => {
+  try {
+    call("action", name, JSON.stringify(data || {}));
+  } catch (e) {
+    report(e);
+  }
+};
+
+// Trusted Types: scripts enabled by a choice are the site's own markup,
+// passed through unchanged under a named policy ("consent") that a site
+// listing allowed policies adds to its trusted-types directive.
+let tt = null;
+const trusted = (kind, value) => {
+  if (tt === null) {
+    tt = false;
+    try {
+      if (window.trustedTypes && window.trustedTypes.createPolicy) {
+        tt = window.trustedTypes.createPolicy("consent", { createScript: (s) => s, createScriptURL: (s) => s });
+      }
+    } catch (e) {
+      console.warn("consent: could not create the Trusted Types policy \"consent\": " + e.message);
+    }
+  }
+  if (!tt) return value;
+  return kind === "url" ? tt.createScriptURL(value) : tt.createScript(value);
+};
+
+// Gated scripts run one after the other, in document order: an inline
+// script waits for an external one activated before it.
+let queue = Promise.resolve();
+
+const runScript = (old) =>
+  new Promise((done) => {
+    const s = document.createElement("script");
+    for (const name of old.getAttributeNames()) {
+      if (name === "type" || name === "data-src" || name === "data-type" || name === "data-consent-state" || name === "nonce") continue;
+      s.setAttribute(name, old.getAttribute(name));
+    }
+    // Browsers hide the nonce attribute; the property keeps it.
+    if (old.nonce) s.nonce = old.nonce;
+    const type = old.getAttribute("data-type");
+    if (type) s.type = type;
+    const src = old.getAttribute("data-src");
+    try {
+      if (src) {
+        s.async = false;
+        s.addEventListener("load", done);
+        s.addEventListener("error", done);
+        s.src = trusted("url", src);
+      } else {
+        s.text = trusted("script", old.text);
+      }
+      if (old.parentNode) old.after(s);
+      else document.head.appendChild(s);
+    } catch (e) {
+      console.error("consent: a gated script could not be enabled: " + e.message);
+      done();
+      return;
+    }
+    if (!src || s.type === "text/plain") done();
+  });
+
+const mediaTags = { iframe: 1, img: 1, video: 1, audio: 1, embed: 1, source: 1, object: 1 };
+
+const hooks = {
+  attach(fn) {
+    goCall = fn;
+  },
+  render(json) {
+    UI.render(JSON.parse(json), onAction);
+  },
+  declarations(json) {
+    const els = document.querySelectorAll("[data-consent-declaration]");
+    if (!els.length) return;
+    const decl = JSON.parse(json);
+    for (const el of els) UI.declaration(el, decl);
+  },
+  dispatch(name, json) {
+    fire(name, JSON.parse(json));
+  },
+  consentMode(json) {
+    // gtag() pushes its arguments object: Google's tags read commands in
+    // that form, not as plain arrays.
+    const dl = (window.dataLayer = window.dataLayer || []);
+    (function () {
+      dl.push(arguments);
+    })("consent", "update", JSON.parse(json));
+  },
+  random(n) {
+    const a = new Uint8Array(n);
+    crypto.getRandomValues(a);
+    return a;
+  },
+  storageKeys(kind) {
+    try {
+      const s = window[kind];
+      const keys = [];
+      for (let i = 0; i < s.length; i++) keys.push(s.key(i));
+      return keys.join("\n");
+    } catch (e) {
+      return "";
+    }
+  },
+  storageRemove(kind, keys) {
+    try {
+      for (const k of keys.split("\n")) window[kind].removeItem(k);
+    } catch (e) {
+      // A storage the browser blocks holds nothing to remove.
+    }
+  },
+  activate(el) {
+    const tag = el.tagName.toLowerCase();
+    if (tag === "script") {
+      if (el.getAttribute("data-consent-state") === "live") return;
+      el.setAttribute("data-consent-state", "live");
+      queue = queue.then(() => runScript(el));
+      return;
+    }
+    if (!mediaTags[tag]) return;
+    UI.unplaceholder(el);
+    el.setAttribute("data-consent-state", "live");
+    const src = el.getAttribute("data-src");
+    if (src !== null && el.getAttribute("src") !== src) el.setAttribute("src", src);
+    const srcset = el.getAttribute("data-srcset");
+    if (srcset !== null) el.setAttribute("srcset", srcset);
+    if (tag === "source" && el.parentNode && el.parentNode.load) el.parentNode.load();
+  },
+  deactivate(el, placeholderJSON) {
+    const tag = el.tagName.toLowerCase();
+    const wasLive = el.getAttribute("data-consent-state") === "live";
+    el.setAttribute("data-consent-state", "blocked");
+    if (tag === "script") return;
+    if (wasLive) {
+      if (tag === "iframe") el.setAttribute("src", "about:blank");
+      else el.removeAttribute("src");
+      el.removeAttribute("srcset");
+      if (tag === "source" && el.parentNode && el.parentNode.load) el.parentNode.load();
+    }
+    if (placeholderJSON) {
+      const ph = JSON.parse(placeholderJSON);
+      UI.placeholder(el, ph, () => {
+        try {
+          call("acceptService", ph.serviceId);
+        } catch (e) {
+          report(e);
+        }
+      });
+    }
+  },
+};
+
+// Any [data-consent-open] element opens the preferences.
+document.addEventListener("click", (e) => {
+  const t = e.target && e.target.closest && e.target.closest("[data-consent-open]");
+  if (!t) return;
+  e.preventDefault();
+  api.showPreferences();
+});
+
+const watch = () => {
+  let pending = false;
+  const interesting = (n) =>
+    n.nodeType === 1 &&
+    (n.matches("[data-category],[data-consent-declaration]") || n.querySelector("[data-category],[data-consent-declaration]"));
+  new MutationObserver((records) => {
+    if (pending) return;
+    for (const r of records) {
+      for (const n of r.addedNodes) {
+        if (interesting(n)) {
+          pending = true;
+          queueMicrotask(() => {
+            pending = false;
+            try {
+              call("scan");
+            } catch (e) {
+              report(e);
+            }
+          });
+          return;
+        }
+      }
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+};
+
+const loadPolicy = async (ref) => {
+  if (!ref) throw new Error("consent.js: the script tag has no data-policy attribute (a URL, or #id of an inline JSON script)");
+  if (ref[0] === "#") {
+    const el = document.getElementById(ref.slice(1));
+    if (!el) throw new Error("consent.js: data-policy=\"" + ref + "\" names no element of the page");
+    return el.textContent;
+  }
+  const url = new URL(ref, document.baseURI);
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), 15000);
+  let resp;
+  try {
+    resp = await fetch(url, { signal: ctl.signal, credentials: "same-origin" });
+  } catch (e) {
+    throw new Error("the policy " + url + " could not be loaded: " + (ctl.signal.aborted ? "timed out" : e.message));
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!resp.ok) throw new Error("the policy " + url + " could not be loaded: HTTP " + resp.status);
+  return resp.text();
+};
+
+const loadWasm = async (go) => {
+  const url = new URL("consent.wasm", script && script.src ? script.src : document.baseURI);
+  let resp;
+  try {
+    resp = await fetch(url, { credentials: "same-origin" });
+  } catch (e) {
+    throw new Error("consent.wasm could not be loaded from " + url + ": " + e.message);
+  }
+  if (!resp.ok) throw new Error("consent.wasm could not be loaded from " + url + ": HTTP " + resp.status);
+  try {
+    if (WebAssembly.instantiateStreaming && (resp.headers.get("content-type") || "").startsWith("application/wasm")) {
+      return (await WebAssembly.instantiateStreaming(resp, go.importObject)).instance;
+    }
+    return (await WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject)).instance;
+  } catch (e) {
+    throw new Error("consent.wasm from " + url + " is not a valid consent module: " + e.message);
+  }
+};
+
+const start = async () => {
+  const go = new Go();
+  const [instance, policyText] = await Promise.all([loadWasm(go), loadPolicy(script && script.getAttribute("data-policy"))]);
+  globalThis.__consentBridge = hooks;
+  go.run(instance).then(() => {
+    goCall = null;
+    started = false;
+    fail(new Error("the consent runtime stopped"));
+  });
+  delete globalThis.__consentBridge;
+  if (!goCall) throw new Error("consent.wasm did not start");
+  started = true;
+  let record;
+  try {
+    record = call("init", policyText);
+  } catch (e) {
+    started = false;
+    throw new Error(e.message.replace(/^consent: /, ""));
+  }
+  settle.resolve(record);
+  watch();
+  // Trackers that were already on the page re-create their cookies: sweep
+  // again once the page has settled.
+  for (const ms of [2000, 10000]) {
+    setTimeout(() => {
+      try {
+        call("sweep");
+      } catch (e) {
+        // Not started: nothing to sweep.
+      }
+    }, ms);
+  }
+};
+
+start().catch(fail);
