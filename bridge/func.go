@@ -3,7 +3,6 @@
 package bridge
 
 import (
-	"runtime/debug"
 	"strconv"
 
 	"github.com/hack-pad/safejs"
@@ -25,7 +24,6 @@ func (b *Bridge) Serve(h Handler, onPanic func(msg string)) error {
 		defer func() {
 			if r := recover(); r != nil {
 				msg := "internal error in " + method + ": " + panicString(r)
-				debug.PrintStack()
 				if onPanic != nil {
 					func() {
 						defer func() { _ = recover() }()

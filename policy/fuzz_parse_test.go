@@ -47,7 +47,7 @@ func withoutRegexps(p *Policy) *Policy {
 	for i, s := range p.Services {
 		s.Cookies = append([]Cookie(nil), s.Cookies...)
 		for j := range s.Cookies {
-			s.Cookies[j].re = nil
+			s.Cookies[j].match = nil
 		}
 		q.Services[i] = s
 	}
@@ -101,7 +101,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("bad service %+v", s)
 			}
 			for _, c := range s.Cookies {
-				if (c.Name == "") == (c.Pattern == "") || (c.Pattern != "" && c.re == nil) {
+				if (c.Name == "") == (c.Pattern == "") || (c.Pattern != "" && c.match == nil) {
 					t.Fatalf("bad cookie %+v", c)
 				}
 				c.Matches("x")

@@ -5,8 +5,6 @@
 // browser: everything it needs from the page arrives as plain values.
 package policy
 
-import "regexp"
-
 // Default values of the policy's optional fields (CONTRACT.md §2).
 const (
 	DefaultConsentCookieName = "cookies_preferences"
@@ -194,7 +192,8 @@ type Cookie struct {
 	// Storage is StorageCookie (default), StorageLocal or StorageSession.
 	Storage string
 
-	re *regexp.Regexp
+	// match is the compiled pattern (see compilePattern).
+	match func(string) bool
 }
 
 // Matches reports whether a cookie or storage key name is this entry's.
@@ -202,14 +201,14 @@ func (c *Cookie) Matches(name string) bool {
 	if c.Pattern == "" {
 		return c.Name == name
 	}
-	if c.re == nil {
-		re, err := regexp.Compile(`^(?:` + c.Pattern + `)$`)
+	if c.match == nil {
+		m, err := compilePattern(c.Pattern)
 		if err != nil {
 			return false
 		}
-		c.re = re
+		c.match = m
 	}
-	return c.re.MatchString(name)
+	return c.match(name)
 }
 
 // DisplayName is the name shown in declarations: the exact name, or the

@@ -2,7 +2,6 @@ package policy
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -624,18 +623,10 @@ func (v *validator) cookie(n *Node, p string) (Cookie, bool) {
 		c.Name, _ = v.nonEmpty(name, p+"/name")
 	default:
 		if s, ok := v.nonEmpty(pattern, p+"/pattern"); ok {
-			// The pattern must compile alone (so "a)|(b" is refused) and
-			// anchored, which is how it is matched.
-			_, err := regexp.Compile(s)
-			var re *regexp.Regexp
-			if err == nil {
-				re, err = regexp.Compile(`^(?:` + s + `)$`)
-			}
-			if err != nil {
-				msg := strings.TrimPrefix(err.Error(), "error parsing regexp: ")
-				v.add(p+"/pattern", "invalid regular expression "+quoteVal(s)+": "+msg)
+			if match, err := compilePattern(s); err != nil {
+				v.add(p+"/pattern", "invalid regular expression "+quoteVal(s)+": "+err.Error())
 			} else {
-				c.Pattern, c.re = s, re
+				c.Pattern, c.match = s, match
 			}
 		}
 	}

@@ -108,7 +108,7 @@ func TestParseMannheim(t *testing.T) {
 	if matomo.Cookies[0].Matches("x_pk_id.1") || matomo.Cookies[0].Matches("_pk_idx") {
 		t.Errorf("pattern is not anchored")
 	}
-	if matomo.Cookies[0].re == nil {
+	if matomo.Cookies[0].match == nil {
 		t.Errorf("pattern not compiled by Parse")
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/consentwasm/consent/app"
 	"github.com/consentwasm/consent/bridge"
+	"github.com/consentwasm/consent/policy"
 )
 
 func main() {
@@ -18,6 +19,7 @@ func main() {
 		println("consent: " + err.Error())
 		return
 	}
+	policy.SetPatternEngine(b.CompilePattern)
 	a := app.New(browser{b}, time.Now)
 	handle := a.Handle
 	if testHook != nil {
