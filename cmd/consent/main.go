@@ -3,9 +3,13 @@
 //
 //	consent validate FILE...
 //	consent declaration FILE [--lang L] [--format html|md]
+//	consent scan URL [--pages N] [--policy FILE] [--out draft.json] [--report report.md|html|json]
 //
 // validate checks each file and prints one "JSON-pointer: message" line
-// per problem; declaration prints the cookie declaration table.
+// per problem; declaration prints the cookie declaration table; scan
+// crawls a site in headless Chromium three times (no choice, after Reject
+// all, after Accept all), drafts its policy and reports what runs before
+// consent or survives a refusal.
 package main
 
 import (
@@ -20,6 +24,8 @@ Commands:
   validate FILE...     check policy files; one "pointer: message" line per problem
   declaration FILE [--lang L] [--format html|md]
                        print the policy's cookie declaration table
+  scan URL [--pages N] [--policy FILE] [--out draft.json] [--report report.md|html|json]
+                       find a site's cookies with headless Chromium; draft a policy
 
 Run "consent COMMAND --help" for more about a command.
 `
@@ -44,6 +50,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runValidate(args[1:], stdout, stderr)
 	case "declaration":
 		return runDeclaration(args[1:], stdout, stderr)
+	case "scan":
+		return runScan(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "consent: unknown command %q\n%s", args[0], usage)
 	return 2

@@ -1,0 +1,110 @@
+// Package scantest serves the scanner's test sites (scan/testdata) on
+// 127.0.0.1 for the tests of scan and cmd/consent. Chromium reaches them
+// by host name with --host-resolver-rules HostRules:
+//
+//   - www.tracking.test sets tracking cookies before any choice, through a
+//     script from tracker.othersite.test, and has no consent banner;
+//   - www.managed.test uses the project's consent manager (web/dist) and
+//     its gated statistics script sets _pk_id only after acceptance;
+//   - www.undeclared.test sets cookies its policy does not declare.
+package scantest
+
+import (
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/consentwasm/consent/internal/devserver"
+)
+
+// HostRules maps every test host to 127.0.0.1.
+const HostRules = "MAP *.test 127.0.0.1"
+
+// Dir returns scan/testdata; Root the repository.
+func Dir() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(filepath.Dir(file)), "testdata")
+}
+
+// Root returns the repository's directory.
+func Root() string {
+	return filepath.Dir(filepath.Dir(Dir()))
+}
+
+// Start serves the sites and returns the port; stop closes the server.
+func Start() (port string, stop func(), err error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	_, port, _ = net.SplitHostPort(ln.Addr().String())
+	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: handler(port)}}
+	srv.Start()
+	return port, srv.Close, nil
+}
+
+// URL returns the start page of a test host.
+func URL(host, port string) string {
+	return "http://" + host + ":" + port + "/"
+}
+
+func handler(port string) http.Handler {
+	td := Dir()
+	dist := filepath.Join(Root(), "web", "dist")
+	dirs := map[string]string{
+		"www.tracking.test":      filepath.Join(td, "tracking"),
+		"tracker.othersite.test": filepath.Join(td, "tracker"),
+		"www.managed.test":       filepath.Join(td, "managed"),
+		"www.undeclared.test":    filepath.Join(td, "undeclared"),
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host, _, _ := net.SplitHostPort(r.Host)
+		dir, ok := dirs[host]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		p := r.URL.Path
+		if strings.HasSuffix(p, "/") {
+			p += "index.html"
+		}
+		if host == "www.managed.test" && strings.HasPrefix(p, "/consent/") {
+			devserver.ServeFile(w, r, filepath.Join(dist, filepath.Base(p)))
+			return
+		}
+		name := filepath.Join(dir, filepath.FromSlash(filepath.Clean("/"+p)))
+		b, err := os.ReadFile(name)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		if strings.HasSuffix(p, ".html") {
+			// Server-side cookies, as a web framework sets them.
+			switch host {
+			case "www.tracking.test":
+				if p == "/index.html" {
+					http.SetCookie(w, &http.Cookie{Name: "visitor_mood", Value: "curious", Path: "/", MaxAge: 86400})
+				}
+			case "www.managed.test":
+				http.SetCookie(w, &http.Cookie{Name: "sessionid", Value: "s1", Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+			case "www.undeclared.test":
+				http.SetCookie(w, &http.Cookie{Name: "sessionid", Value: "s1", Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+				http.SetCookie(w, &http.Cookie{Name: "csrftoken", Value: "c1", Path: "/", MaxAge: 31536000, SameSite: http.SameSiteLaxMode})
+			}
+			b = []byte(strings.ReplaceAll(string(b), ":PORT/", ":"+port+"/"))
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		} else if strings.HasSuffix(p, ".js") {
+			w.Header().Set("Content-Type", "text/javascript")
+		} else if strings.HasSuffix(p, ".json") {
+			w.Header().Set("Content-Type", "application/json")
+		} else {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write(b)
+	})
+}
