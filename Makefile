@@ -11,7 +11,7 @@ FUZZTIME  ?= 5m
 WASMFLAGS := -trimpath -ldflags='-s -w'
 export PATH := $(BIN):$(PATH)
 
-.PHONY: build demo test test-go test-bridge test-e2e vet chromium tools fuzz bench clean
+.PHONY: build demo test test-go test-bridge test-e2e vet chromium tools fuzz bench clean web-deps screenshots
 
 ## build: web/dist (consent.wasm, consent.js, consent.css and .br/.gz copies)
 build:
@@ -34,8 +34,24 @@ vet:
 
 # Native tests: policy, app, CLI, server and the chromedp end-to-end tests
 # (which use web/dist and Chromium).
-test-go: build chromium
+test-go: build chromium web-deps
 	$(GO) test -count=1 ./...
+
+# web/node_modules (axe-core for the accessibility tests) from the
+# committed web/package-lock.json; again only when the lock file changes.
+web-deps: web/node_modules/.package-lock.json
+
+web/node_modules/.package-lock.json: web/package-lock.json web/package.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "installing Debian's npm"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
+	cd web && npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+## screenshots: docs/screenshots/*.png, the banner and the dialog in each layout and theme
+screenshots: build chromium
+	CONSENT_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^TestScreenshots$$' ./web/e2e
 
 # bridge/ under GOOS=js in headless Chromium.
 test-bridge: chromium tools
@@ -62,6 +78,14 @@ fuzz:
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzDecodeRecord$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzParseCookieString$$' -fuzztime $(FUZZTIME)
+
+## bench: compare with four other consent managers in headless Chromium
+## (about 10 minutes on 2 cores; BENCH_RUNS=15 runs each); writes bench/results/
+bench: build chromium
+	cd bench && npm ci --ignore-scripts --no-audit --no-fund
+	@# node_modules ships a Go file (flatted/golang): a go.mod keeps it out of ./...
+	@printf 'module node_modules\n' > bench/node_modules/go.mod
+	BENCH_RUNS="$(BENCH_RUNS)" $(GO) run ./bench
 
 clean:
 	rm -rf $(DIST) $(BIN)

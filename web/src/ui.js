@@ -311,7 +311,10 @@ function ccRemoveBanner() {
 
 // ccSwitch makes a labelled switch: a real checkbox with role="switch"
 // over a drawn track, and a visible On/Off text so the state never rests
-// on colour alone.
+// on colour alone. Its name (o.name, the category's or service's label,
+// shown as the heading beside it) is the text of its own <label>, so the
+// name holds even while the heading is scrolled out of the dialog's view
+// (aria-labelledby to an off-screen heading is "no name" to some checkers).
 function ccSwitch(o) {
   const input = ccDom.el("input", {
     type: "checkbox",
@@ -320,7 +323,6 @@ function ccSwitch(o) {
     "data-category": o.kind === "category" ? o.id : null,
     "data-service": o.kind === "service" ? o.id : null,
     "data-cc-key": (o.kind === "category" ? "cat:" : "svc:") + o.id,
-    "aria-labelledby": o.labelledby || null,
     "aria-describedby": o.describedby || null,
   });
   input.checked = !!o.checked;
@@ -332,6 +334,7 @@ function ccSwitch(o) {
     input,
     ccDom.el("span", { class: "cc-switch-track", "aria-hidden": "true" }, ccDom.el("span", { class: "cc-switch-thumb" })),
     ccDom.el("span", { class: "cc-switch-state", "aria-hidden": "true" }),
+    o.name ? ccDom.el("span", { class: "cc-sr-only", text: o.name }) : null,
   );
   return label;
 }
@@ -379,7 +382,7 @@ function ccCategoryRow(c, v, expanded) {
         id: c.id,
         checked: c.on,
         disabled: c.required,
-        labelledby: labelId,
+        name: c.label,
         describedby: c.description ? descId : null,
       }),
     ),
@@ -431,7 +434,7 @@ function ccServiceItem(s, c, v) {
       "div",
       { class: "cc-svc-head" },
       ccDom.el("h4", { class: "cc-svc-title", id: labelId, text: s.label }),
-      ccSwitch({ kind: "service", id: s.id, checked: s.on, disabled: c.required, labelledby: labelId }),
+      ccSwitch({ kind: "service", id: s.id, checked: s.on, disabled: c.required, name: s.label }),
     ),
     meta,
   );
@@ -758,10 +761,13 @@ function ccDeclaration(el, decl) {
     ccText(t, "colPurpose"),
     ccText(t, "colDuration"),
   ];
+  const level = ccHeadingLevel(el);
   for (const c of cats) {
     const headId = ccDom.uid("cc-decl-h");
-    const sec = ccDom.el("section", { class: "cc-decl-cat", "aria-labelledby": headId, "data-cc-category": c.id });
-    sec.appendChild(ccDom.el("h3", { id: headId, class: "cc-decl-title", text: c.label }));
+    // A plain section (no name, so not a landmark): the scrollable table
+    // below is the one region named by the heading.
+    const sec = ccDom.el("section", { class: "cc-decl-cat", "data-cc-category": c.id });
+    sec.appendChild(ccDom.el("h" + level, { id: headId, class: "cc-decl-title", text: c.label }));
     if (c.description) sec.appendChild(ccDom.el("p", { class: "cc-decl-desc", text: c.description }));
     const choice = c.required ? ccText(t, "alwaysOn") || ccText(t, "accepted") : ccText(t, c.on ? "accepted" : "refused");
     const choiceLabel = ccText(t, "colChoice");
@@ -798,6 +804,22 @@ function ccDeclaration(el, decl) {
   ccDom.clear(el);
   el.appendChild(wrap);
   if (key) ccFocus.focus(ccFind(wrap, key));
+}
+
+// ccHeadingLevel returns the level (2 to 6) of the declaration's
+// category headings: the element's data-consent-heading-level when set,
+// else one below the last heading before it in the page, so the page's
+// outline stays in order (an <h2> section gets <h3> categories).
+function ccHeadingLevel(el) {
+  const set = parseInt(ccDom.str(el.getAttribute && el.getAttribute("data-consent-heading-level")), 10);
+  if (set >= 1 && set <= 6) return set;
+  let last = 0;
+  for (const h of document.querySelectorAll("h1, h2, h3, h4, h5, h6")) {
+    if (el.contains(h)) continue;
+    if (!(el.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_PRECEDING)) break;
+    last = Number(h.tagName.charAt(1));
+  }
+  return Math.min(6, Math.max(2, last + 1));
 }
 
 function ccDeclRow(s, c, t) {
