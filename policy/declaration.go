@@ -277,7 +277,7 @@ func (d Declaration) Markdown() string {
 			b.WriteString("\n")
 		}
 		b.WriteString("### ")
-		b.WriteString(escapeMarkdown(c.Label))
+		b.WriteString(EscapeMarkdown(c.Label))
 		b.WriteString("\n")
 		if c.Description != "" {
 			b.WriteString("\n")
@@ -291,7 +291,7 @@ func (d Declaration) Markdown() string {
 		cols := d.columns()
 		for _, col := range cols {
 			b.WriteString(" ")
-			b.WriteString(escapeMarkdown(col))
+			b.WriteString(EscapeMarkdown(col))
 			b.WriteString(" |")
 		}
 		b.WriteString("\n|")
@@ -304,13 +304,13 @@ func (d Declaration) Markdown() string {
 			for i, ck := range r.cookies {
 				names[i] = markdownCode(ck.Name)
 				if ck.Storage != "" {
-					names[i] += " (" + escapeMarkdown(ck.Storage) + ")"
+					names[i] += " (" + EscapeMarkdown(ck.Storage) + ")"
 				}
 			}
-			cells := []string{escapeMarkdown(r.provider), escapeMarkdown(r.function),
-				strings.Join(names, ", "), escapeMarkdown(r.purposes), escapeMarkdown(r.duration)}
+			cells := []string{EscapeMarkdown(r.provider), EscapeMarkdown(r.function),
+				strings.Join(names, ", "), EscapeMarkdown(r.purposes), EscapeMarkdown(r.duration)}
 			if d.Choice {
-				cells = append(cells, escapeMarkdown(r.choice))
+				cells = append(cells, EscapeMarkdown(r.choice))
 			}
 			b.WriteString("|")
 			for _, cell := range cells {
@@ -361,10 +361,10 @@ func oneLine(s string) string {
 	return strings.ReplaceAll(s, "\n", " ")
 }
 
-// escapeMarkdown makes s literal text on one line of a Markdown table cell
+// EscapeMarkdown makes s literal text on one line of a Markdown table cell
 // or heading: line breaks become spaces, and the characters with a
 // meaning in Markdown inline text or tables get a backslash.
-func escapeMarkdown(s string) string {
+func EscapeMarkdown(s string) string {
 	s = oneLine(s)
 	if !strings.ContainsAny(s, "\\`*_[]<>&|#~") {
 		return s
@@ -382,10 +382,10 @@ func escapeMarkdown(s string) string {
 	return b.String()
 }
 
-// escapeMarkdownLine is escapeMarkdown for a paragraph of its own: a
+// escapeMarkdownLine is EscapeMarkdown for a paragraph of its own: a
 // leading "-", "+", "=" or "1." would otherwise start a list or a rule.
 func escapeMarkdownLine(s string) string {
-	s = escapeMarkdown(strings.TrimLeft(oneLine(s), " "))
+	s = EscapeMarkdown(strings.TrimLeft(oneLine(s), " "))
 	if s == "" {
 		return s
 	}

@@ -24,18 +24,7 @@ func ViewJSON(p *Policy, show, lang string, r *Record, notice string) string {
 	w.KeyStr("policyUrl", p.PolicyURL)
 	w.KeyStr("notice", notice)
 	w.Key("categories")
-	writeCategories(&w, p, lang, "checked", func(c *Category, s *Service) bool {
-		if c.Required {
-			return true
-		}
-		if r == nil {
-			return false
-		}
-		if s == nil {
-			return r.Categories[c.ID]
-		}
-		return r.Services[s.ID]
-	})
+	writeCategories(&w, p, lang, "checked", chosen(r))
 	w.EndObject()
 	return w.String()
 }
@@ -51,20 +40,25 @@ func DeclarationJSON(p *Policy, lang string, r *Record) string {
 	w.Key("texts")
 	w.StrMap(TextKeys, UITexts(p, lang))
 	w.Key("categories")
-	writeCategories(&w, p, lang, "accepted", func(c *Category, s *Service) bool {
-		if c.Required {
+	writeCategories(&w, p, lang, "accepted", chosen(r))
+	w.EndObject()
+	return w.String()
+}
+
+// chosen returns whether r accepts a category (s nil) or a service:
+// required categories always, nothing optional without a record.
+func chosen(r *Record) func(*Category, *Service) bool {
+	return func(c *Category, s *Service) bool {
+		switch {
+		case c.Required:
 			return true
-		}
-		if r == nil {
+		case r == nil:
 			return false
-		}
-		if s == nil {
+		case s == nil:
 			return r.Categories[c.ID]
 		}
 		return r.Services[s.ID]
-	})
-	w.EndObject()
-	return w.String()
+	}
 }
 
 func writeCategories(w *JSONWriter, p *Policy, lang, stateKey string, on func(*Category, *Service) bool) {

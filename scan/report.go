@@ -3,6 +3,7 @@ package scan
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/consentwasm/consent/policy"
 	"html"
 	"sort"
 	"strings"
@@ -139,18 +140,7 @@ func (r *Report) JSON() ([]byte, error) {
 
 // md escapes text for one line of Markdown (a table cell or a list item).
 func md(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '#', '~':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
+	return policy.EscapeMarkdown(strings.Join(strings.Fields(s), " "))
 }
 
 // code is a Markdown code span safe in a table cell.
