@@ -1,0 +1,2 @@
+// The gated marketing script.
+window.__adsRuns = (window.__adsRuns || 0) + 1;
