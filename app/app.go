@@ -56,6 +56,8 @@ type App struct {
 	explicitLang string
 	shown        string
 	notice       string
+	// unsettled is true between Start and Settle.
+	unsettled bool
 	// ran holds "category" and "category/service" keys of scripts that
 	// ran in this page view: withdrawing them may need a reload.
 	ran map[string]bool
@@ -72,9 +74,16 @@ var errNotReady = errors.New("the consent manager has no valid policy")
 // Handle answers window.consent's calls (see loader.js): method and its
 // JSON arguments; the result is JSON.
 func (a *App) Handle(method string, args []string) (string, error) {
-	if method == "init" {
+	switch method {
+	case "init", "start":
+		if a.p != nil {
+			return "", errors.New(method + ": the policy is already loaded")
+		}
 		if len(args) < 1 {
-			return "", errors.New("init: no policy text")
+			return "", errors.New(method + ": no policy text")
+		}
+		if method == "start" {
+			return a.Start([]byte(args[0]))
 		}
 		return a.Init([]byte(args[0]))
 	}
@@ -123,17 +132,35 @@ func (a *App) Handle(method string, args []string) (string, error) {
 	case "sweep":
 		a.sweep()
 		return "null", nil
+	case "settle":
+		a.Settle()
+		return "null", nil
+	case "warm":
+		a.Warm()
+		return "null", nil
 	case "language":
 		return quote(a.lang), nil
 	}
 	return "", errors.New("unknown method " + strconv.Quote(method))
 }
 
-// Init parses the policy and applies the stored choice: it decides whether
-// to ask, draws the banner, opens the accepted gates, pushes Consent Mode
-// and fires consent:ready; then it deletes refused cookies. It returns the
-// record as consent.get() does.
+// Init parses the policy and applies the stored choice: Start, then
+// Settle. It returns the record as consent.get() does.
 func (a *App) Init(policyText []byte) (string, error) {
+	rj, err := a.Start(policyText)
+	if err != nil {
+		return "", err
+	}
+	a.Settle()
+	return rj, nil
+}
+
+// Start is the part of a page load that comes before the banner's first
+// paint: parse the policy, decide, store a GPC refusal, draw the banner,
+// open the accepted gates, push Consent Mode and fire consent:ready. Every
+// Go function run here is compiled by V8 on the main thread first, so the
+// rest waits for Settle, which loader.js calls in a later task.
+func (a *App) Start(policyText []byte) (string, error) {
 	p, err := policy.Parse(policyText)
 	if err != nil {
 		return "", errors.New("invalid policy:\n" + err.Error())
@@ -152,7 +179,6 @@ func (a *App) Init(policyText []byte) (string, error) {
 		a.store(a.rec)
 	}
 	a.lang = a.chooseLanguage()
-	// Decide, draw, then do the rest: the banner's first paint comes first.
 	if plan.Ask {
 		a.shown = policy.ViewBanner
 		a.render()
@@ -166,10 +192,38 @@ func (a *App) Init(policyText []byte) (string, error) {
 	if plan.Ask {
 		_ = a.b.Dispatch("consent:show", `{"view":"banner"}`)
 	}
-	a.renderDeclarations()
-	a.deleteCookies(plan.DeleteCookies)
-	a.deleteStorage(env)
+	a.unsettled = true
 	return rj, nil
+}
+
+// Settle does the rest of a page load: it fills the declarations and
+// deletes the cookies and storage keys of refused services. Calling it
+// again does nothing.
+func (a *App) Settle() {
+	if !a.unsettled {
+		return
+	}
+	a.unsettled = false
+	a.renderDeclarations()
+	a.sweep()
+}
+
+// Warm runs, without side effects, the Go code a visitor's first click
+// needs (a new record, its encoding, the dialog's view), so that V8 has
+// compiled it before the click: loader.js calls it when the browser is
+// idle.
+func (a *App) Warm() {
+	r := policy.NewRecord(a.p, a.rec, policy.RejectAllChoice(a.p), policy.MethodRejectAll, "warm", a.now())
+	v := policy.EncodeRecord(a.p, r)
+	_ = policy.SetConsentCookie(a.p, v, false)
+	_, _ = policy.DecodeRecord(a.p, v, a.now())
+	_ = a.p.CheckChoice(policy.AcceptAllChoice(a.p))
+	_ = policy.ParseCookieString(a.p.ConsentCookie.Name + "=" + v)
+	cats, svcs := policy.Changed(a.rec, r)
+	_ = policy.ChangeJSON(a.p, r, cats, svcs)
+	_ = policy.ConsentModeJSON(policy.ConsentModeState(a.p, r))
+	_ = policy.ViewJSON(a.p, policy.ViewPreferences, a.lang, a.rec, "")
+	_, _ = parseChoice(`{"categories":{},"services":{}}`)
 }
 
 func (a *App) env() policy.Env {

@@ -60,7 +60,7 @@ func (b *Bridge) hook(name string, args ...any) (safejs.Value, error) {
 
 // Cookie returns document.cookie.
 func (b *Bridge) Cookie() (string, error) {
-	v, err := b.doc.Get("cookie")
+	v, err := b.guardedGet(b.doc, "cookie")
 	if err != nil {
 		return "", wrap("read document.cookie", err)
 	}
@@ -72,7 +72,7 @@ func (b *Bridge) Cookie() (string, error) {
 
 // SetCookie assigns one cookie string to document.cookie.
 func (b *Bridge) SetCookie(s string) error {
-	if err := b.doc.Set("cookie", s); err != nil {
+	if err := b.guardedSet(b.doc, "cookie", s); err != nil {
 		return wrap("write document.cookie", err)
 	}
 	return nil
@@ -98,7 +98,7 @@ func (b *Bridge) GPC() bool {
 	if err != nil {
 		return false
 	}
-	v, err := nav.Get("globalPrivacyControl")
+	v, err := b.guardedGet(nav, "globalPrivacyControl")
 	if err != nil || v.Type() != safejs.TypeBoolean {
 		return false
 	}
@@ -115,7 +115,7 @@ func (b *Bridge) Languages() (page string, browser []string) {
 	if err != nil {
 		return page, nil
 	}
-	if list, err := nav.Get("languages"); err == nil && list.Type() == safejs.TypeObject {
+	if list, err := b.guardedGet(nav, "languages"); err == nil && list.Type() == safejs.TypeObject {
 		n, _ := list.Length()
 		for i := 0; i < n && i < 20; i++ {
 			if v, err := list.Index(i); err == nil && v.Type() == safejs.TypeString {

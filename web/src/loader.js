@@ -198,6 +198,29 @@ const runScript = (old) =>
     if (!src || s.type === "text/plain") done();
   });
 
+// pageNotice keeps a status line (e.g. "your choice applies to this page
+// view only") on the page when neither banner nor dialog is open to carry
+// it; ui.js draws the notice inside those.
+const pageNotice = (view) => {
+  const root = document.getElementById("consent-root");
+  let p = root && root.querySelector(":scope > .cc-page-notice");
+  const text = view && !view.show && typeof view.notice === "string" ? view.notice : "";
+  if (!text || !root) {
+    if (p) p.remove();
+    return;
+  }
+  if (!p) {
+    p = document.createElement("p");
+    p.className = "cc-notice cc-page-notice";
+    p.setAttribute("role", "status");
+    root.appendChild(p);
+  }
+  // Set after insertion, so that screen readers announce it.
+  setTimeout(() => {
+    if (p.isConnected) p.textContent = text;
+  }, 150);
+};
+
 const mediaTags = { iframe: 1, img: 1, video: 1, audio: 1, embed: 1, source: 1, object: 1 };
 
 const hooks = {
@@ -205,7 +228,9 @@ const hooks = {
     goCall = fn;
   },
   render(json) {
-    UI.render(JSON.parse(json), onAction);
+    const view = JSON.parse(json);
+    UI.render(view, onAction);
+    pageNotice(view);
   },
   declarations(json) {
     const els = document.querySelectorAll("[data-consent-declaration]");
@@ -257,8 +282,10 @@ const hooks = {
     if (!mediaTags[tag]) return;
     UI.unplaceholder(el);
     el.setAttribute("data-consent-state", "live");
+    // An <object> loads its resource from data, everything else from src.
+    const attr = tag === "object" ? "data" : "src";
     const src = el.getAttribute("data-src");
-    if (src !== null && el.getAttribute("src") !== src) el.setAttribute("src", src);
+    if (src !== null && el.getAttribute(attr) !== src) el.setAttribute(attr, src);
     const srcset = el.getAttribute("data-srcset");
     if (srcset !== null) el.setAttribute("srcset", srcset);
     if (tag === "source" && el.parentNode && el.parentNode.load) el.parentNode.load();
@@ -270,7 +297,7 @@ const hooks = {
     if (tag === "script") return;
     if (wasLive) {
       if (tag === "iframe") el.setAttribute("src", "about:blank");
-      else el.removeAttribute("src");
+      else el.removeAttribute(tag === "object" ? "data" : "src");
       el.removeAttribute("srcset");
       if (tag === "source" && el.parentNode && el.parentNode.load) el.parentNode.load();
     }
@@ -297,11 +324,13 @@ document.addEventListener("click", (e) => {
 
 const watch = () => {
   let pending = false;
+  // Gated elements and declarations; the dialog's own switches also carry
+  // data-category, so anything inside the consent UI is not of interest.
+  const sel = "script[data-category],iframe[data-category],img[data-category],video[data-category],audio[data-category],embed[data-category],source[data-category],object[data-category],[data-consent-declaration]";
   const interesting = (n) =>
-    n.nodeType === 1 &&
-    (n.matches("[data-category],[data-consent-declaration]") || n.querySelector("[data-category],[data-consent-declaration]"));
+    n.nodeType === 1 && !(n.closest && n.closest("#consent-root")) && (n.matches(sel) || !!n.querySelector(sel));
   new MutationObserver((records) => {
-    if (pending) return;
+    if (pending || !started) return;
     for (const r of records) {
       for (const n of r.addedNodes) {
         if (interesting(n)) {
@@ -330,7 +359,9 @@ const loadPolicy = async (ref) => {
   }
   const url = new URL(ref, document.baseURI);
   const ctl = new AbortController();
-  const timer = setTimeout(() => ctl.abort(), 15000);
+  // data-timeout on the script tag: how long (ms) the policy may take.
+  const ms = Number(script && script.getAttribute("data-timeout"));
+  const timer = setTimeout(() => ctl.abort(), ms > 0 && ms <= 600000 ? ms : 15000);
   let resp;
   try {
     resp = await fetch(url, { signal: ctl.signal, credentials: "same-origin" });
@@ -374,25 +405,44 @@ const start = async () => {
   delete globalThis.__consentBridge;
   if (!goCall) throw new Error("consent.wasm did not start");
   started = true;
+  // Watch before init: content that the page adds from its consent:ready
+  // listener (fired inside init) is gated by the scan that follows.
+  watch();
+  // The Go runtime's start and the policy's first run are separate tasks,
+  // so neither blocks the page as long as both together would.
+  await nextTask();
   let record;
   try {
-    record = call("init", policyText);
+    record = call("start", policyText);
   } catch (e) {
     started = false;
     throw new Error(e.message.replace(/^consent: /, ""));
   }
   settle.resolve(record);
-  watch();
+  // After the banner's first paint: declarations and cookie deletion.
+  nextTask().then(() => quietly("settle"));
+  // When idle, compile the code of the visitor's first click ahead of it.
+  (window.requestIdleCallback || ((fn) => setTimeout(fn, 200)))(() => quietly("warm"));
   // Trackers that were already on the page re-create their cookies: sweep
   // again once the page has settled.
-  for (const ms of [2000, 10000]) {
-    setTimeout(() => {
-      try {
-        call("sweep");
-      } catch (e) {
-        // Not started: nothing to sweep.
-      }
-    }, ms);
+  for (const ms of [2000, 10000]) setTimeout(() => quietly("sweep"), ms);
+};
+
+// nextTask resolves in a new task (a message, which, unlike setTimeout,
+// is not clamped), letting the browser paint in between.
+const nextTask = () =>
+  new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
+
+// quietly calls Go for housekeeping whose failure only the console hears.
+const quietly = (method) => {
+  try {
+    call(method);
+  } catch (e) {
+    if (started) report(e);
   }
 };
 
