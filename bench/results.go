@@ -204,7 +204,7 @@ func (r *results) why(prof, key string) string {
 		}
 		return s + ", and the wasm must be compiled and the Go runtime started before Go can decide to draw it"
 	case "returnGated":
-		return "; a returning visitor's gated script waits for the wasm (from the HTTP/code cache), the Go runtime's start and the policy (revalidated: no-cache), where vanilla decides in a few KB of JS"
+		return "; a returning visitor's gated script waits for the wasm (from the HTTP/code cache), the Go runtime's start and the policy (cached for five minutes), where vanilla decides in a few KB of JS"
 	}
 	return ""
 }
@@ -308,7 +308,7 @@ func (r *results) markdown() string {
 ### How it was measured
 
 - One headless Chromium; every run opens a fresh browser context (no cookies, empty cache). Rounds are interleaved: ours, vanilla, Klaro, tarteaucitron, Osano, at normal speed, then again with 4x CPU throttling and a fast 4G link, then the next round. One unmeasured warm-up round comes first.
-- Served by one Go server on 127.0.0.1 over HTTPS/2 (the certificate is trusted by its key, so Chromium asks for brotli and caches responses as for a real site), every JS/CSS/wasm/JSON file brotli-compressed at quality 11. Static files: ` + "`Cache-Control: public, max-age=86400`" + ` with an ETag; pages and our policy.json: ` + "`no-cache`" + ` (revalidated), as internal/devserver serves them.
+- Served by one Go server on 127.0.0.1 over HTTPS/2 (the certificate is trusted by its key, so Chromium asks for brotli and caches responses as for a real site), every JS/CSS/wasm/JSON file brotli-compressed at quality 11. Static files: ` + "`Cache-Control: public, max-age=86400`" + ` with an ETag; pages: ` + "`no-cache`" + ` (revalidated); our policy.json: ` + "`public, max-age=300`" + `, as internal/devserver serves them.
 - Each manager is embedded the way its documentation shows (ours: the README drop-in with the wasm preload; vanilla: UMD + CSS, run on DOMContentLoaded; Klaro: ` + "`klaro.js`" + ` with its CSS inside and an inline config; tarteaucitron: ` + "`tarteaucitron.min.js`" + `, which loads its English texts, its services file and its CSS; Osano: JS + CSS, initialised on ` + "`load`" + ` as its docs show).
 - Banner visible: an injected script (before any of the page's) records performance.now() when the manager's banner is in the DOM with a non-zero box, not hidden and not fully transparent, checked on every DOM mutation and every animation frame.
 - Bytes: the sum of Network.loadingFinished encodedDataLength (headers included, HTML page included) until the banner showed plus 200 ms.

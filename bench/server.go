@@ -33,7 +33,7 @@ type asset struct {
 // server serves every manager's page and files over HTTPS/2 on 127.0.0.1,
 // brotli-compressed when the browser accepts it (Chromium sends br only
 // over https). Static files are cacheable for a day and revalidate by
-// ETag; pages and our policy are "no-cache", as internal/devserver serves
+// ETag; pages are "no-cache"; our policy is cached for five minutes, as internal/devserver serves
 // them.
 type server struct {
 	*httptest.Server
@@ -72,6 +72,7 @@ var npmPreload = []string{
 const (
 	cacheStatic = "public, max-age=86400"
 	cacheNone   = "no-cache"
+	cachePolicy = "public, max-age=300"
 )
 
 func newServer(benchDir, distDir string, ms []manager) (*server, error) {
@@ -88,7 +89,7 @@ func newServer(benchDir, distDir string, ms []manager) (*server, error) {
 		job{url: "/consent/consent.js", file: filepath.Join(distDir, "consent.js"), cache: cacheStatic},
 		job{url: "/consent/consent.css", file: filepath.Join(distDir, "consent.css"), cache: cacheStatic},
 		job{url: "/consent/consent.wasm", file: filepath.Join(distDir, "consent.wasm"), cache: cacheStatic},
-		job{url: "/consent/policy.json", file: filepath.Join(benchDir, "site", "policy.json"), cache: cacheNone},
+		job{url: "/consent/policy.json", file: filepath.Join(benchDir, "site", "policy.json"), cache: cachePolicy},
 		job{url: "/privacy.html", body: []byte("<!doctype html><title>Cookie policy</title><p>The cookie policy.</p>\n"), cache: cacheNone},
 	)
 	for _, f := range []string{"analytics.js", "ads.js", "page.css"} {

@@ -38,7 +38,9 @@ type Options struct {
 func Handler(o Options) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/consent/policy.json", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-cache")
+		// Five minutes: a returning visitor needs no round trip for it,
+		// and a raised revision still reaches everyone within minutes.
+		w.Header().Set("Cache-Control", "public, max-age=300")
 		ServeFile(w, r, o.Policy)
 	})
 	mux.HandleFunc("/consent/", func(w http.ResponseWriter, r *http.Request) {
