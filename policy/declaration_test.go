@@ -56,7 +56,7 @@ const wantSeedMarkdown = "### Necessary cookies\n" +
 	"\n" +
 	"| Provider | Function and location | Cookie names | Purposes | Duration |\n" +
 	"| --- | --- | --- | --- | --- |\n" +
-	"| Matomo | Matomo | `_pk_id\\..*`, `_pk_ses\\..*` | Audience measurement | 13 months |\n" +
+	"| Matomo | Matomo | `_pk_id.*`, `_pk_ses.*` | Audience measurement | 13 months |\n" +
 	"\n" +
 	"### Empty\n"
 
@@ -79,7 +79,7 @@ func TestDeclarationMarkdownFrench(t *testing.T) {
 		"| Opendatasoft | Authentification (front et back office) | `sessionid` | Se souvenir de l'utilisateur d'une page à l'autre | 2 semaines |\n",
 		// Untranslated strings fall back to the default language.
 		"| Opendatasoft | API (CSRF) (front and back office) | `csrftoken`, `csrf_state` (sessionStorage) |",
-		"| Matomo | Matomo | `_pk_id\\..*`, `_pk_ses\\..*` | Audience measurement | 13 mois |\n",
+		"| Matomo | Matomo | `_pk_id.*`, `_pk_ses.*` | Audience measurement | 13 mois |\n",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("French Markdown lacks %q:\n%s", want, md)
@@ -108,7 +108,7 @@ const wantSeedHTML = `<section class="consent-declaration" lang="en" dir="ltr">
 <tr><th scope="col">Provider</th><th scope="col">Function and location</th><th scope="col">Cookie names</th><th scope="col">Purposes</th><th scope="col">Duration</th><th scope="col">Your choice</th></tr>
 </thead>
 <tbody>
-<tr><td>Matomo</td><td>Matomo</td><td><code>_pk_id\..*</code>, <code>_pk_ses\..*</code></td><td>Audience measurement</td><td>13 months</td><td>Allowed</td></tr>
+<tr><td>Matomo</td><td>Matomo</td><td><code>_pk_id.*</code>, <code>_pk_ses.*</code></td><td>Audience measurement</td><td>13 months</td><td>Allowed</td></tr>
 </tbody>
 </table>
 <h3>Empty</h3>

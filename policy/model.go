@@ -5,6 +5,8 @@
 // browser: everything it needs from the page arrives as plain values.
 package policy
 
+import "strings"
+
 // Default values of the policy's optional fields (CONTRACT.md §2).
 const (
 	DefaultConsentCookieName = "cookies_preferences"
@@ -211,11 +213,47 @@ func (c *Cookie) Matches(name string) bool {
 	return c.match(name)
 }
 
-// DisplayName is the name shown in declarations: the exact name, or the
-// pattern.
+// DisplayName is the name shown to visitors and in declarations: the
+// exact name, or the pattern written as a glob when it is one ("_pk_id.*"
+// for `_pk_id\..*`), else the pattern itself.
 func (c *Cookie) DisplayName() string {
 	if c.Name != "" {
 		return c.Name
 	}
+	if g, ok := patternGlob(c.Pattern); ok {
+		return g
+	}
 	return c.Pattern
+}
+
+// patternGlob rewrites a pattern made of literal characters (escaped or
+// not) and ".*" or ".+" wildcards as a glob with "*"; ok is false for any
+// other regular expression syntax.
+func patternGlob(p string) (string, bool) {
+	var b []byte
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == '\\':
+			if i+1 >= len(p) {
+				return "", false
+			}
+			n := p[i+1]
+			if ('a' <= n && n <= 'z') || ('A' <= n && n <= 'Z') || ('0' <= n && n <= '9') {
+				return "", false // \d, \w, \b, ...: a class, not a literal
+			}
+			b = append(b, n)
+			i++
+		case c == '.' && i+1 < len(p) && (p[i+1] == '*' || p[i+1] == '+'):
+			b = append(b, '*')
+			i++
+		case c == '*':
+			return "", false
+		case strings.IndexByte(".+?()[]{}|^$", c) >= 0:
+			return "", false
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b), len(b) > 0
 }
