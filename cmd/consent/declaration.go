@@ -37,29 +37,13 @@ func runDeclaration(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	// The flag package stops at the first argument that is not a flag;
-	// parse again after each one so that flags may follow FILE.
-	var files []string
-	rest := args
-	for {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(stdout, declarationUsage)
-				return 0
-			}
-			return usageError(err.Error())
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, declarationUsage)
+			return 0
 		}
-		if fs.NArg() == 0 {
-			break
-		}
-		rest = fs.Args()
-		if len(rest) < len(args) && args[len(args)-len(rest)-1] == "--" {
-			// Everything after "--" is a file name.
-			files = append(files, rest...)
-			break
-		}
-		files = append(files, rest[0])
-		rest = rest[1:]
+		return usageError(err.Error())
 	}
 	if len(files) != 1 {
 		if len(files) == 0 {

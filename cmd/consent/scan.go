@@ -63,26 +63,13 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "consent scan: %s\n%s", msg, scanUsage)
 		return 2
 	}
-	var urls []string
-	rest := args
-	for {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(stdout, scanUsage)
-				return 0
-			}
-			return usageError(err.Error())
+	urls, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, scanUsage)
+			return 0
 		}
-		if fs.NArg() == 0 {
-			break
-		}
-		rest = fs.Args()
-		if len(rest) < len(args) && args[len(args)-len(rest)-1] == "--" {
-			urls = append(urls, rest...)
-			break
-		}
-		urls = append(urls, rest[0])
-		rest = rest[1:]
+		return usageError(err.Error())
 	}
 	switch {
 	case len(urls) == 0:
