@@ -80,7 +80,7 @@ fuzz:
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzParseCookieString$$' -fuzztime $(FUZZTIME)
 
 ## bench: compare with four other consent managers in headless Chromium
-## (10-12 minutes on an idle 2-core machine; BENCH_RUNS=15 runs each); writes bench/results/
+## (about 7 minutes on an idle 2-core machine; BENCH_RUNS=15 runs each); writes bench/results/
 bench: build chromium
 	cd bench && npm ci --ignore-scripts --no-audit --no-fund
 	@# node_modules ships a Go file (flatted/golang): a go.mod keeps it out of ./...
