@@ -84,12 +84,12 @@ func (b *Bridge) Location() (host, path string, secure bool, err error) {
 	if err != nil {
 		return "", "/", false, wrap("read location", err)
 	}
-	host = stringProp(loc, "hostname")
-	path = stringProp(loc, "pathname")
+	host = b.stringProp(loc, "hostname")
+	path = b.stringProp(loc, "pathname")
 	if path == "" {
 		path = "/"
 	}
-	return host, path, stringProp(loc, "protocol") == "https:", nil
+	return host, path, b.stringProp(loc, "protocol") == "https:", nil
 }
 
 // GPC reports whether the browser sends Global Privacy Control.
@@ -109,7 +109,7 @@ func (b *Bridge) GPC() bool {
 // Languages returns the page's lang attribute and the browser's languages.
 func (b *Bridge) Languages() (page string, browser []string) {
 	if root, err := b.doc.Get("documentElement"); err == nil && root.Type() == safejs.TypeObject {
-		page = stringProp(root, "lang")
+		page = b.stringProp(root, "lang")
 	}
 	nav, err := b.global.Get("navigator")
 	if err != nil {
@@ -125,7 +125,7 @@ func (b *Bridge) Languages() (page string, browser []string) {
 		}
 	}
 	if len(browser) == 0 {
-		if s := stringProp(nav, "language"); s != "" {
+		if s := b.stringProp(nav, "language"); s != "" {
 			browser = append(browser, s)
 		}
 	}
@@ -207,8 +207,10 @@ func (b *Bridge) Log(msg string) {
 	}
 }
 
-func stringProp(v safejs.Value, name string) string {
-	p, err := v.Get(name)
+// stringProp reads a string property through guardedGet: a page may
+// redefine even lang or tagName with a getter that throws.
+func (b *Bridge) stringProp(v safejs.Value, name string) string {
+	p, err := b.guardedGet(v, name)
 	if err != nil || p.Type() != safejs.TypeString {
 		return ""
 	}

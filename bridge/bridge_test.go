@@ -447,3 +447,33 @@ func TestServeSurvivesAPanickingOnPanic(t *testing.T) {
 	equal(t, "panic", h.attached.Invoke("boom").String(), "!internal error in boom: boom")
 	equal(t, "after", h.attached.Invoke("x").String(), "=1")
 }
+
+// A page may redefine even documentElement.lang or tagName with a getter
+// that throws; reading them must give an error, not unwind through (and
+// kill) the Go runtime.
+func TestThrowingGettersAreErrors(t *testing.T) {
+	b, _ := attach(t, nil)
+	define := js.Global().Get("Object").Get("defineProperty")
+	thrower := js.Global().Get("Function").New("throw new Error('hostile getter')")
+	root := js.Global().Get("document").Get("documentElement")
+	define.Invoke(root, "lang", map[string]any{"get": thrower, "configurable": true})
+	t.Cleanup(func() { js.Global().Get("Reflect").Call("deleteProperty", root, "lang") })
+	el := addElement(t, "iframe", "data-category", "media")
+	define.Invoke(el, "tagName", map[string]any{"get": thrower, "configurable": true})
+
+	page, _ := b.Languages()
+	equal(t, "page language behind a throwing getter", page, "")
+	gates, err := b.Gates()
+	if err != nil {
+		t.Fatalf("Gates: %v", err)
+	}
+	for _, g := range gates {
+		if g.Tag != "" && g.Tag != "iframe" {
+			t.Errorf("unexpected tag %q", g.Tag)
+		}
+	}
+	// The runtime still answers.
+	if _, _, _, err := b.Location(); err != nil {
+		t.Errorf("Location after hostile getters: %v", err)
+	}
+}

@@ -38,7 +38,7 @@ func (b *Bridge) Gates() ([]Gate, error) {
 		if err != nil {
 			continue
 		}
-		g := Gate{el: el, Tag: lower(stringProp(el, "tagName"))}
+		g := Gate{el: el, Tag: lower(b.stringProp(el, "tagName"))}
 		g.Category = attr(el, "data-category")
 		g.Service = attr(el, "data-service")
 		g.State = attr(el, "data-consent-state")
