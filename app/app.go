@@ -178,7 +178,7 @@ func (a *App) Start(policyText []byte) (string, error) {
 	if plan.Store && a.rec != nil {
 		a.store(a.rec)
 	}
-	a.lang = a.chooseLanguage()
+	a.lang = a.chooseLanguage(env.Cookies)
 	if plan.Ask {
 		a.shown = policy.ViewBanner
 		a.render()
@@ -251,12 +251,13 @@ func (a *App) newID() string {
 	return policy.NewConsentID(rnd)
 }
 
-func (a *App) chooseLanguage() string {
+// chooseLanguage picks the UI language from the page's cookies (already
+// read for the decision), its lang and the browser's languages.
+func (a *App) chooseLanguage(cookies []policy.CookiePair) string {
 	page, browser := a.b.Languages()
 	sig := policy.LanguageSignals{Explicit: a.explicitLang, Page: page, Browser: browser}
 	if a.p.LanguageCookie != "" {
-		raw, _ := a.b.Cookie()
-		for _, c := range policy.ParseCookieString(raw) {
+		for _, c := range cookies {
 			if c.Name == a.p.LanguageCookie {
 				sig.Cookie = c.Value
 			}
