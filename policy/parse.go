@@ -347,36 +347,26 @@ func normalizeSameSite(s string) string {
 }
 
 func (v *validator) cookieName(n *Node, p string) (string, bool) {
-	s, ok := v.nonEmpty(n, p)
-	if !ok {
-		return "", false
-	}
-	if !ValidCookieName(s) {
-		v.add(p, "invalid cookie name "+quoteVal(s)+": no spaces, control characters or any of ()<>@,;:\\\"/[]?={}")
-		return "", false
-	}
-	return s, true
+	return v.checked(n, p, ValidCookieName, "invalid cookie name ", `: no spaces, control characters or any of ()<>@,;:\"/[]?={}`)
 }
 
 func (v *validator) domain(n *Node, p string) (string, bool) {
-	s, ok := v.nonEmpty(n, p)
-	if !ok {
-		return "", false
-	}
-	if !ValidDomain(s) {
-		v.add(p, "invalid domain "+quoteVal(s)+": expected a lowercase host name such as \"example.org\" or \".example.org\"")
-		return "", false
-	}
-	return s, true
+	return v.checked(n, p, ValidDomain, "invalid domain ", `: expected a lowercase host name such as "example.org" or ".example.org"`)
 }
 
 func (v *validator) path(n *Node, p string) (string, bool) {
+	return v.checked(n, p, ValidCookiePath, "invalid path ", ": must start with '/' and contain no ';' or control characters")
+}
+
+// checked reads a non-empty string and checks it with valid; a value that
+// fails is reported as what+value+why.
+func (v *validator) checked(n *Node, p string, valid func(string) bool, what, why string) (string, bool) {
 	s, ok := v.nonEmpty(n, p)
 	if !ok {
 		return "", false
 	}
-	if !ValidCookiePath(s) {
-		v.add(p, "invalid path "+quoteVal(s)+": must start with '/' and contain no ';' or control characters")
+	if !valid(s) {
+		v.add(p, what+quoteVal(s)+why)
 		return "", false
 	}
 	return s, true
