@@ -86,12 +86,33 @@ type Policy struct {
 	Layout string
 	// Theme is "auto" (default, follows prefers-color-scheme), "light" or "dark".
 	Theme string
+	// Reopen is ReopenButton (default: a small fixed button opens the
+	// preferences after a choice) or ReopenNone.
+	Reopen string
+	// Proof says where each new choice is sent as proof of consent; an
+	// empty URL sends nothing.
+	Proof Proof
+	// ConsentModeOptions are Google Consent Mode settings pushed with the
+	// default state.
+	ConsentModeOptions ConsentModeOptions
 
 	Categories []Category
 	Services   []Service
 
 	categoryIndex map[string]int
 	serviceIndex  map[string]int
+}
+
+// Proof is the policy's proof field: the consent log's URL.
+type Proof struct {
+	URL string
+}
+
+// ConsentModeOptions are the policy's consentMode field: Google's
+// ads_data_redaction and url_passthrough settings.
+type ConsentModeOptions struct {
+	AdsDataRedaction bool
+	URLPassthrough   bool
 }
 
 // DefaultLanguage returns the policy's first language, or "en".

@@ -27,13 +27,25 @@ func Parse(data []byte) (*Policy, error) {
 var (
 	Layouts = []string{"bar", "box", "center"}
 	Themes  = []string{"auto", "light", "dark"}
+	// Reopens says how a visitor gets back to the preferences after a
+	// choice: a small fixed button (default) or the site's own
+	// data-consent-open links only.
+	Reopens = []string{ReopenButton, ReopenNone}
+)
+
+// Values of the policy's reopen field.
+const (
+	ReopenButton = "button"
+	ReopenNone   = "none"
 )
 
 // Fields each object of the policy may have.
 var (
 	policyFields = []string{"$schema", "revision", "languages", "languageCookie",
 		"consentCookie", "gpc", "policyUrl", "texts", "reloadOnWithdraw", "layout",
-		"theme", "categories", "services"}
+		"theme", "categories", "services", "proof", "reopen", "consentMode"}
+	proofFields         = []string{"url"}
+	consentModeFields   = []string{"adsDataRedaction", "urlPassthrough"}
 	consentCookieFields = []string{"name", "domain", "path", "sameSite", "maxAgeDays"}
 	categoryFields      = []string{"id", "required", "label", "description", "googleConsentMode"}
 	serviceFields       = []string{"id", "category", "provider", "label", "function", "purpose", "cookies"}
@@ -192,6 +204,7 @@ func (v *validator) policy(n *Node) *Policy {
 		GPC:    GPCReject,
 		Layout: "bar",
 		Theme:  "auto",
+		Reopen: ReopenButton,
 	}
 	v.langs, v.langsOK = pol.Languages, true
 	if n == nil {
@@ -257,6 +270,17 @@ func (v *validator) policy(n *Node) *Policy {
 			pol.Theme = s
 		}
 	}
+	if x := f["reopen"]; x != nil {
+		if s, ok := v.enum(x, "/reopen", Reopens); ok {
+			pol.Reopen = s
+		}
+	}
+	if x := f["proof"]; x != nil {
+		v.proof(x, "/proof", &pol.Proof)
+	}
+	if x := f["consentMode"]; x != nil {
+		v.consentModeOptions(x, "/consentMode", &pol.ConsentModeOptions)
+	}
 	if x := f["categories"]; x != nil {
 		pol.Categories = v.categories(x, "/categories")
 	}
@@ -270,6 +294,37 @@ func (v *validator) policy(n *Node) *Policy {
 		}
 	}
 	return pol
+}
+
+// proof reads {url}: where each new choice is sent as proof of consent.
+func (v *validator) proof(n *Node, p string, out *Proof) {
+	if !v.object(n, p, proofFields) {
+		return
+	}
+	v.require(n, p, "url")
+	if x := n.Fields["url"]; x != nil {
+		if s, ok := v.nonEmpty(x, p+"/url"); ok {
+			if msg := checkPolicyURL(s); msg != "" {
+				v.add(p+"/url", msg)
+			} else {
+				out.URL = s
+			}
+		}
+	}
+}
+
+// consentModeOptions reads the Google Consent Mode settings beside the
+// consent states: ads_data_redaction and url_passthrough.
+func (v *validator) consentModeOptions(n *Node, p string, out *ConsentModeOptions) {
+	if !v.object(n, p, consentModeFields) {
+		return
+	}
+	if x := n.Fields["adsDataRedaction"]; x != nil {
+		out.AdsDataRedaction = v.boolean(x, p+"/adsDataRedaction")
+	}
+	if x := n.Fields["urlPassthrough"]; x != nil {
+		out.URLPassthrough = v.boolean(x, p+"/urlPassthrough")
+	}
 }
 
 func (v *validator) languages(n *Node, p string) ([]string, bool) {
