@@ -19,6 +19,7 @@ import (
 	"sync"
 
 	"github.com/andybalholm/brotli"
+	"github.com/consentwasm/consent/internal/assets"
 )
 
 // asset is one file the server sends, with its brotli copy.
@@ -81,14 +82,22 @@ func newServer(benchDir, distDir string, ms []manager) (*server, error) {
 		url, file, cache string
 		body             []byte
 	}
+	// consent.js fetches its build's wasm by its versioned name (as does
+	// the page's preload, which a site's template fills from manifest.json).
+	wasmName, err := assets.ReadManifest(distDir)
+	if err != nil {
+		return nil, err
+	}
+	wasmURL := "/consent/" + wasmName
 	var jobs []job
 	for _, m := range ms {
-		jobs = append(jobs, job{url: "/" + m.ID + "/", body: []byte(pageHTML(m)), cache: cacheNone})
+		page := strings.ReplaceAll(pageHTML(m), `"/consent/consent.wasm"`, `"`+wasmURL+`"`)
+		jobs = append(jobs, job{url: "/" + m.ID + "/", body: []byte(page), cache: cacheNone})
 	}
 	jobs = append(jobs,
 		job{url: "/consent/consent.js", file: filepath.Join(distDir, "consent.js"), cache: cacheStatic},
 		job{url: "/consent/consent.css", file: filepath.Join(distDir, "consent.css"), cache: cacheStatic},
-		job{url: "/consent/consent.wasm", file: filepath.Join(distDir, "consent.wasm"), cache: cacheStatic},
+		job{url: wasmURL, file: filepath.Join(distDir, wasmName), cache: cacheStatic},
 		job{url: "/consent/policy.json", file: filepath.Join(benchDir, "site", "policy.json"), cache: cachePolicy},
 		job{url: "/privacy.html", body: []byte("<!doctype html><title>Cookie policy</title><p>The cookie policy.</p>\n"), cache: cacheNone},
 	)
@@ -133,7 +142,7 @@ func newServer(benchDir, distDir string, ms []manager) (*server, error) {
 			return nil, err
 		}
 	}
-	w := s.assets["/consent/consent.wasm"]
+	w := s.assets[wasmURL]
 	var gz bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 	zw.Write(w.body)

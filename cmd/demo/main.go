@@ -20,7 +20,7 @@ func main() {
 	pol := flag.String("policy", "examples/mannheim.json", "the policy served as /consent/policy.json")
 	noCSP := flag.Bool("no-csp", false, "serve pages without the strict Content-Security-Policy")
 	flag.Parse()
-	for _, f := range []string{*dist + "/consent.wasm", *dist + "/consent.js", *pol} {
+	for _, f := range []string{*dist + "/consent.wasm", *dist + "/manifest.json", *dist + "/consent.js", *pol} {
 		if _, err := os.Stat(f); err != nil {
 			fmt.Fprintf(os.Stderr, "demo: %v (run `make build` first)\n", err)
 			os.Exit(1)

@@ -1,8 +1,9 @@
 // Package devserver serves the demo site and the built consent manager the
 // way a static host should: the right MIME types (application/wasm, so the
 // browser compiles while downloading), precompressed .br and .gz copies
-// when the browser accepts them, cacheable URLs for the wasm (so V8's code
-// cache serves returning visitors) and a strict Content-Security-Policy.
+// when the browser accepts them, the versioned wasm cached forever (so V8's
+// code cache serves returning visitors) and consent.js briefly, and a strict
+// Content-Security-Policy.
 // The demo command and the end-to-end tests use it.
 package devserver
 
@@ -16,6 +17,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/consentwasm/consent/internal/assets"
 )
 
 // CSP is the Content-Security-Policy the demo pages are served with: the
@@ -44,10 +47,9 @@ func Handler(o Options) http.Handler {
 		ServeFile(w, r, o.Policy)
 	})
 	mux.HandleFunc("/consent/", func(w http.ResponseWriter, r *http.Request) {
-		// A day, revalidated by ETag/Last-Modified after that: the file
-		// names carry no version, so "immutable" would strand updates.
-		w.Header().Set("Cache-Control", "public, max-age=86400")
-		serveUnder(w, r, o.Dist, strings.TrimPrefix(r.URL.Path, "/consent/"))
+		rel := strings.TrimPrefix(r.URL.Path, "/consent/")
+		w.Header().Set("Cache-Control", CacheControl(path.Base(rel)))
+		serveUnder(w, r, o.Dist, rel)
 	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		p := strings.TrimPrefix(r.URL.Path, "/")
@@ -59,10 +61,35 @@ func Handler(o Options) http.Handler {
 			if o.CSP != "" {
 				w.Header().Set("Content-Security-Policy", o.CSP)
 			}
+			if !strings.Contains(p, "\\") && !strings.Contains(p, "\x00") {
+				servePage(w, r, filepath.Join(o.Site, filepath.FromSlash(path.Clean("/"+p))), o.Dist)
+				return
+			}
 		}
 		serveUnder(w, r, o.Site, p)
 	})
 	return mux
+}
+
+// Cache-Control values for the built files.
+const (
+	// CacheForever is for content-addressed files (the versioned wasm):
+	// their content never changes, so they are never revalidated, and V8's
+	// code cache serves returning visitors.
+	CacheForever = "public, max-age=31536000, immutable"
+	// CacheBriefly is for consent.js, consent.css, manifest.json and the
+	// wasm's stable alias: five minutes, then revalidated, so that a new
+	// build reaches every visitor within minutes. A stale consent.js still
+	// fetches its own build's wasm.
+	CacheBriefly = "public, max-age=300"
+)
+
+// CacheControl returns the Cache-Control header for a file of web/dist.
+func CacheControl(name string) string {
+	if assets.Versioned(name) {
+		return CacheForever
+	}
+	return CacheBriefly
 }
 
 // serveUnder serves rel from dir, refusing paths that climb out of it.

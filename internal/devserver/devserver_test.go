@@ -27,6 +27,10 @@ func site(t *testing.T) Options {
 	write("dist/consent.wasm.br", "brotli wasm")
 	write("dist/consent.wasm.gz", "gzip wasm")
 	write("dist/consent.js", "raw js")
+	write("dist/consent.css", "raw css")
+	write("dist/consent.0123456789abcdef.wasm", "raw wasm")
+	write("dist/consent.0123456789abcdef.wasm.br", "brotli wasm")
+	write("dist/manifest.json", `{"consent.wasm": "consent.0123456789abcdef.wasm"}`)
 	write("secret.txt", "do not serve")
 	write("policy.json", `{"revision": 1}`)
 	return Options{Site: filepath.Join(dir, "site"), Dist: filepath.Join(dir, "dist"), Policy: filepath.Join(dir, "policy.json"), CSP: CSP}
@@ -71,15 +75,29 @@ func TestPrecompressedCopiesAndTypes(t *testing.T) {
 
 func TestCachingAndCSP(t *testing.T) {
 	h := Handler(site(t))
-	res, _ := get(t, h, "/consent/consent.wasm", "br")
-	if got := res.Header.Get("Cache-Control"); got != "public, max-age=86400" {
-		t.Errorf("wasm Cache-Control = %q: returning visitors need a cacheable module", got)
+	for _, c := range []struct{ path, want string }{
+		// The versioned wasm never changes: returning visitors get it, and
+		// V8's compiled code, from the cache without a round trip.
+		{"/consent/consent.0123456789abcdef.wasm", "public, max-age=31536000, immutable"},
+		{"/consent/consent.0123456789abcdef.wasm.br", "public, max-age=31536000, immutable"},
+		// Everything with a stable name is cached briefly, so that a new
+		// build reaches every visitor within minutes.
+		{"/consent/consent.js", "public, max-age=300"},
+		{"/consent/consent.css", "public, max-age=300"},
+		{"/consent/consent.wasm", "public, max-age=300"},
+		{"/consent/manifest.json", "public, max-age=300"},
+	} {
+		res, _ := get(t, h, c.path, "br")
+		if got := res.Header.Get("Cache-Control"); got != c.want {
+			t.Errorf("%s: Cache-Control = %q, want %q", c.path, got, c.want)
+		}
 	}
-	res, _ = get(t, h, "/consent/policy.json", "")
+	res, _ := get(t, h, "/consent/policy.json", "")
 	if got := res.Header.Get("Cache-Control"); got != "public, max-age=300" {
 		t.Errorf("policy Cache-Control = %q", got)
 	}
-	res, body := get(t, h, "/", "")
+	var body string
+	res, body = get(t, h, "/", "")
 	if body != "<p>home</p>" || res.Header.Get("Content-Security-Policy") != CSP {
 		t.Errorf("home page = %q with CSP %q", body, res.Header.Get("Content-Security-Policy"))
 	}
@@ -92,5 +110,24 @@ func TestNothingOutsideTheSite(t *testing.T) {
 		if res.StatusCode == 200 || body == "do not serve" {
 			t.Errorf("GET %s = %d %q: must not be served", p, res.StatusCode, body)
 		}
+	}
+}
+
+// The demo pages preload the wasm by its stable alias; the server points
+// the preload at the versioned wasm that consent.js fetches (from
+// manifest.json), as a site's template does, or the wasm would load twice.
+func TestPreloadNamesTheVersionedWasm(t *testing.T) {
+	o := site(t)
+	page := `<link rel="preload" href="/consent/consent.wasm" as="fetch" type="application/wasm" crossorigin>`
+	if err := os.WriteFile(filepath.Join(o.Site, "page.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, body := get(t, Handler(o), "/page.html", "")
+	want := `<link rel="preload" href="/consent/consent.0123456789abcdef.wasm" as="fetch" type="application/wasm" crossorigin>`
+	if res.StatusCode != 200 || body != want {
+		t.Errorf("GET /page.html = %d %q, want %q", res.StatusCode, body, want)
+	}
+	if res.Header.Get("Content-Security-Policy") != CSP || res.Header.Get("Cache-Control") != "no-cache" {
+		t.Errorf("page headers: CSP %q, Cache-Control %q", res.Header.Get("Content-Security-Policy"), res.Header.Get("Cache-Control"))
 	}
 }

@@ -70,7 +70,11 @@ func run(goroot, src, dist string) error {
 	if err != nil {
 		return fmt.Errorf("consent.wasm must be built first: %w", err)
 	}
-	files := map[string][]byte{"consent.js": js.Bytes(), "consent.css": css, "consent.wasm": wasm}
+	versioned, err := versionJS(js.Bytes(), wasm)
+	if err != nil {
+		return err
+	}
+	files := map[string][]byte{"consent.js": versioned, "consent.css": css, "consent.wasm": wasm}
 	for _, name := range []string{"consent.js", "consent.css", "consent.wasm"} {
 		data := files[name]
 		if name != "consent.wasm" {
@@ -90,7 +94,7 @@ func run(goroot, src, dist string) error {
 		}
 		fmt.Printf("%-13s %8d bytes, %8d gzip, %8d brotli\n", name, len(data), len(gz), len(br))
 	}
-	return nil
+	return publishWasm(dist)
 }
 
 func compress(data []byte) (br, gz []byte, err error) {

@@ -123,16 +123,7 @@ func buildHookDist(dir string) error {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("%v: %s", err, out)
 	}
-	for _, f := range []string{"consent.js", "consent.css"} {
-		b, err := os.ReadFile(filepath.Join(dist, f))
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return deployBuild(dir, filepath.Join(dir, "consent.wasm"))
 }
 
 func handler() http.Handler {
@@ -151,7 +142,7 @@ func handler() http.Handler {
 	mux.HandleFunc("/badwasm/consent.js", func(w http.ResponseWriter, r *http.Request) {
 		devserver.ServeFile(w, r, filepath.Join(dist, "consent.js"))
 	})
-	mux.HandleFunc("/badwasm/consent.wasm", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/badwasm/", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/wasm")
 		io.WriteString(w, "\x00asm\x01\x00\x00\x00this is not a module")
 	})

@@ -374,8 +374,13 @@ const loadPolicy = async (ref) => {
   return resp.text();
 };
 
+// The wasm of this build, by a name that carries its content hash
+// (tools/build writes it here), next to consent.js: a consent.js never
+// pairs with another build's wasm, however long either was cached.
+const wasmFile = "consent.wasm";
+
 const loadWasm = async (go) => {
-  const url = new URL("consent.wasm", script && script.src ? script.src : document.baseURI);
+  const url = new URL(wasmFile, script && script.src ? script.src : document.baseURI);
   let resp;
   try {
     resp = await fetch(url, { credentials: "same-origin" });
