@@ -78,6 +78,7 @@ fuzz:
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzDecodeRecord$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzParseCookieString$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./policy -run '^$$' -fuzz '^FuzzCheckPattern$$' -fuzztime $(FUZZTIME)
 
 ## bench: compare with four other consent managers in headless Chromium
 ## (about 7 minutes on an idle 2-core machine; BENCH_RUNS=15 runs each); writes bench/results/

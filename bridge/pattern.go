@@ -5,23 +5,24 @@ package bridge
 import (
 	"errors"
 	"strings"
+
+	"github.com/consentwasm/consent/policy"
 )
 
 // CompilePattern compiles a policy's cookie-name pattern with the
-// browser's RegExp, anchored to the whole name (policy.PatternEngine). It
-// spares the wasm Go's regexp package; patterns are RE2-validated by
-// `consent validate`, and the RE2 subset cookie patterns use means the
-// same in JavaScript.
+// browser's RegExp (policy.PatternEngine): policy.AnchoredPattern with
+// policy.JSPatternFlags. It spares the wasm Go's regexp package. The
+// pattern was checked by policy.CheckPattern first; on that dialect RegExp
+// and Go's regexp match the same names (pattern_test.go proves it).
 func (b *Bridge) CompilePattern(pattern string) (func(string) bool, error) {
+	if err := policy.CheckPattern(pattern); err != nil {
+		return nil, err
+	}
 	ctor, err := b.global.Get("RegExp")
 	if err != nil {
 		return nil, wrap("read RegExp", err)
 	}
-	// The pattern must compile alone, so "a)|(b" is refused.
-	if _, err := ctor.New(pattern); err != nil {
-		return nil, errors.New(strings.TrimPrefix(err.Error(), "SyntaxError: "))
-	}
-	re, err := ctor.New("^(?:" + pattern + ")$")
+	re, err := ctor.New(policy.AnchoredPattern(pattern), policy.JSPatternFlags)
 	if err != nil {
 		return nil, errors.New(strings.TrimPrefix(err.Error(), "SyntaxError: "))
 	}

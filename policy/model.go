@@ -215,7 +215,7 @@ type Cookie struct {
 	// Storage is StorageCookie (default), StorageLocal or StorageSession.
 	Storage string
 
-	// match is the compiled pattern (see compilePattern).
+	// match is the compiled pattern (see matcher).
 	match func(string) bool
 }
 
@@ -225,7 +225,7 @@ func (c *Cookie) Matches(name string) bool {
 		return c.Name == name
 	}
 	if c.match == nil {
-		m, err := compilePattern(c.Pattern)
+		m, err := matcher(c.Pattern)
 		if err != nil {
 			return false
 		}

@@ -668,8 +668,8 @@ func (v *validator) cookie(n *Node, p string) (Cookie, bool) {
 		c.Name, _ = v.nonEmpty(name, p+"/name")
 	default:
 		if s, ok := v.nonEmpty(pattern, p+"/pattern"); ok {
-			if match, err := compilePattern(s); err != nil {
-				v.add(p+"/pattern", "invalid regular expression "+quoteVal(s)+": "+err.Error())
+			if match, err := matcher(s); err != nil {
+				v.add(p+"/pattern", "invalid pattern "+quoteVal(s)+": "+err.Error())
 			} else {
 				c.Pattern, c.match = s, match
 			}

@@ -7,15 +7,10 @@ import (
 	"strings"
 )
 
-// defaultPatternEngine compiles patterns with Go's RE2 regexp. The pattern
-// must compile alone (so "a)|(b" is refused) and anchored, which is how it
-// is matched.
+// defaultPatternEngine compiles patterns with Go's RE2 regexp, anchored to
+// the whole name and with "." matching every character (JSPatternFlags).
 func defaultPatternEngine(pattern string) (func(string) bool, error) {
-	_, err := regexp.Compile(pattern)
-	var re *regexp.Regexp
-	if err == nil {
-		re, err = regexp.Compile(`^(?:` + pattern + `)$`)
-	}
+	re, err := regexp.Compile(`(?s)` + AnchoredPattern(pattern))
 	if err != nil {
 		return nil, patternError(strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 	}

@@ -227,7 +227,7 @@ var Known = []*KnownService{
 		Purpose: "Shows maps and sends usage telemetry to Mapbox",
 		Cookies: []KnownCookie{
 			{Pattern: `mapbox\.eventData.*`, Storage: policy.StorageLocal, Purpose: "Telemetry identifier and state", Duration: "Persistent"},
-			{Pattern: `(?i)mapbox.*`, Purpose: "Map session and telemetry", Duration: "Up to 1 year"},
+			{Pattern: `[Mm][Aa][Pp][Bb][Oo][Xx].*`, Purpose: "Map session and telemetry", Duration: "Up to 1 year"},
 		},
 	},
 	{

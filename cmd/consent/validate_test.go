@@ -66,7 +66,7 @@ func TestValidateFiveMistakes(t *testing.T) {
 		"/consentCookie/maxAgeDays: must be an integer from 1 to 395, not 400",
 		"/categories/1/required: must be true or false, not a string",
 		`/services/0/category: unknown category "stats"`,
-		`/services/0/cookies/0/pattern: invalid regular expression "_pk_id(.*": missing closing )`,
+		`/services/0/cookies/0/pattern: invalid pattern "_pk_id(.*": at character 7: missing ")" for this "("`,
 		`/services/0/cookies/1/name: invalid cookie name "a=b"`,
 	}
 	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
