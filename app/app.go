@@ -36,7 +36,10 @@ type Browser interface {
 	Render(viewJSON string) error
 	Declarations(declJSON string) error
 	Dispatch(name, detailJSON string) error
-	ConsentMode(stateJSON string) error
+	// DataLayer pushes entries (a JSON array) onto window.dataLayer: an
+	// array entry as gtag() pushes it (an arguments object), an object
+	// entry as it is (policy.ConsentModeStartJSON says which).
+	DataLayer(entriesJSON string) error
 	Gates() ([]Gate, error)
 	Open(g Gate) error
 	Close(g Gate, placeholderJSON string) error
@@ -184,9 +187,7 @@ func (a *App) Start(policyText []byte) (string, error) {
 		a.render()
 	}
 	a.applyGates()
-	if a.rec != nil {
-		_ = a.b.ConsentMode(policy.ConsentModeJSON(policy.ConsentModeState(p, a.rec)))
-	}
+	a.consentModeStart()
 	rj := policy.RecordJSON(p, a.rec)
 	_ = a.b.Dispatch("consent:ready", rj)
 	if plan.Ask {
@@ -221,7 +222,7 @@ func (a *App) Warm() {
 	_ = policy.ParseCookieString(a.p.ConsentCookie.Name + "=" + v)
 	cats, svcs := policy.Changed(a.rec, r)
 	_ = policy.ChangeJSON(a.p, r, cats, svcs)
-	_ = policy.ConsentModeJSON(policy.ConsentModeState(a.p, r))
+	_ = policy.ConsentModeUpdateJSON(a.p, r)
 	_ = policy.ViewJSON(a.p, policy.ViewPreferences, a.lang, a.rec, "")
 	_, _ = parseChoice(`{"categories":{},"services":{}}`)
 }
@@ -380,7 +381,7 @@ func (a *App) choose(ch policy.Choice, method string) (string, error) {
 		_ = a.b.Render(policy.ViewJSON(a.p, policy.ViewNone, a.lang, a.rec, a.notice))
 	}
 	a.applyGates()
-	_ = a.b.ConsentMode(policy.ConsentModeJSON(policy.ConsentModeState(a.p, rec)))
+	a.consentModeUpdate()
 	a.renderDeclarations()
 	a.sweep()
 	_ = a.b.Dispatch("consent:change", policy.ChangeJSON(a.p, rec, cats, svcs))
@@ -541,7 +542,7 @@ func (a *App) reset() error {
 	withdrawn := old != nil && a.withdrawnRan(old, policy.NewRecord(a.p, nil, policy.RejectAllChoice(a.p), policy.MethodRejectAll, "", a.now()))
 	a.applyGates()
 	a.sweep()
-	_ = a.b.ConsentMode(policy.ConsentModeJSON(policy.ConsentModeState(a.p, nil)))
+	a.consentModeUpdate()
 	a.renderDeclarations()
 	if err := a.show(policy.ViewBanner); err != nil {
 		return err

@@ -3,10 +3,13 @@ package app
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/consentwasm/consent/policy"
 )
 
 // fakeBrowser is an in-memory page for the controller: a cookie jar that
@@ -37,6 +40,7 @@ type fakeBrowser struct {
 	decls     []string
 	events    []event
 	dataLayer []string
+	pushes    []string
 	gates     []*fakeGate
 	reloads   int
 	logs      []string
@@ -96,7 +100,7 @@ func (f *fakeBrowser) gate(id string) *fakeGate {
 
 // clearLog forgets what was recorded, keeping the page's state.
 func (f *fakeBrowser) clearLog() {
-	f.writes, f.renders, f.decls, f.events, f.dataLayer, f.logs = nil, nil, nil, nil, nil, nil
+	f.writes, f.renders, f.decls, f.events, f.dataLayer, f.pushes, f.logs = nil, nil, nil, nil, nil, nil, nil
 	f.reloads = 0
 }
 
@@ -170,7 +174,28 @@ func (f *fakeBrowser) RandomBytes(n int) ([]byte, error) {
 
 func (f *fakeBrowser) Render(v string) error       { f.renders = append(f.renders, v); return nil }
 func (f *fakeBrowser) Declarations(d string) error { f.decls = append(f.decls, d); return nil }
-func (f *fakeBrowser) ConsentMode(s string) error  { f.dataLayer = append(f.dataLayer, s); return nil }
+
+// DataLayer records every entry in pushes, and the state of each consent
+// update in dataLayer (as policy.ConsentModeJSON writes it).
+func (f *fakeBrowser) DataLayer(s string) error {
+	var entries []json.RawMessage
+	if err := json.Unmarshal([]byte(s), &entries); err != nil {
+		return fmt.Errorf("dataLayer entries %s: %w", s, err)
+	}
+	for _, e := range entries {
+		f.pushes = append(f.pushes, string(e))
+		var cmd []json.RawMessage
+		if json.Unmarshal(e, &cmd) != nil || len(cmd) != 3 || string(cmd[0]) != `"consent"` || string(cmd[1]) != `"update"` {
+			continue
+		}
+		var state map[string]string
+		if err := json.Unmarshal(cmd[2], &state); err != nil {
+			return fmt.Errorf("consent update %s: %w", e, err)
+		}
+		f.dataLayer = append(f.dataLayer, policy.ConsentModeJSON(state))
+	}
+	return nil
+}
 
 func (f *fakeBrowser) Dispatch(name, detail string) error {
 	f.events = append(f.events, event{name, detail})

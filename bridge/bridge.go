@@ -187,9 +187,11 @@ func (b *Bridge) Dispatch(name, detailJSON string) error {
 	return err
 }
 
-// ConsentMode pushes ["consent", "update", state] onto window.dataLayer.
-func (b *Bridge) ConsentMode(stateJSON string) error {
-	_, err := b.hook("consentMode", stateJSON)
+// DataLayer pushes entries (a JSON array, policy.ConsentModeStartJSON)
+// onto window.dataLayer: arrays as gtag() arguments objects, objects as
+// they are.
+func (b *Bridge) DataLayer(entriesJSON string) error {
+	_, err := b.hook("dataLayer", entriesJSON)
 	return err
 }
 

@@ -42,7 +42,7 @@ type fakeHooks struct {
 func install(t *testing.T, results map[string]any, throws ...string) *fakeHooks {
 	t.Helper()
 	h := &fakeHooks{obj: js.Global().Get("Object").New()}
-	for _, name := range []string{"attach", "render", "declarations", "dispatch", "consentMode",
+	for _, name := range []string{"attach", "render", "declarations", "dispatch", "dataLayer",
 		"random", "storageKeys", "storageRemove", "activate", "deactivate"} {
 		if slices.Contains(throws, name) {
 			h.obj.Set(name, js.Global().Get("Function").New(`throw new Error("hook `+name+` failed")`))
@@ -329,7 +329,7 @@ func TestHooks(t *testing.T) {
 		{"render", func() error { return b.Render(`{"show":"banner"}`) }, []string{`{"show":"banner"}`}},
 		{"declarations", func() error { return b.Declarations(`{"lang":"de"}`) }, []string{`{"lang":"de"}`}},
 		{"dispatch", func() error { return b.Dispatch("consent:ready", "null") }, []string{"consent:ready", "null"}},
-		{"consentMode", func() error { return b.ConsentMode(`{"ad_storage":"denied"}`) }, []string{`{"ad_storage":"denied"}`}},
+		{"dataLayer", func() error { return b.DataLayer(`[{"event":"consent_update"}]`) }, []string{`[{"event":"consent_update"}]`}},
 		{"storageRemove", func() error { return b.RemoveStorage("localStorage", []string{"a", "b"}) }, []string{"localStorage", "a\nb"}},
 	} {
 		if err := c.call(); err != nil {

@@ -16,11 +16,13 @@ import (
 	"path/filepath"
 
 	"github.com/andybalholm/brotli"
+	"github.com/consentwasm/consent/policy"
 )
 
 // jsSources are concatenated in this order inside one strict-mode IIFE,
-// so their top-level names stay private and shared.
-var jsSources = []string{"dom.js", "focus.js", "ui.js", "loader.js"}
+// so their top-level names stay private and shared; gtag.js comes first,
+// so that Consent Mode's default is pushed before anything else runs.
+var jsSources = []string{"gtag.js", "dom.js", "focus.js", "ui.js", "loader.js"}
 
 func main() {
 	goroot := flag.String("goroot", "", "the GOROOT of the toolchain that built consent.wasm (for lib/wasm/wasm_exec.js)")
@@ -49,6 +51,8 @@ func run(goroot, src, dist string) error {
 	js.WriteString("// consent.js: Go's wasm_exec.js, then the consent manager's JS bridge and loader.\n")
 	js.Write(wasmExec)
 	js.WriteString("\n(() => {\n\"use strict\";\n")
+	// Google Consent Mode's default, decided in Go (gtag.js pushes it).
+	fmt.Fprintf(&js, "const ccConsentDefault = %s;\n", policy.ConsentModeDefaultJSON())
 	for _, name := range jsSources {
 		b, err := os.ReadFile(filepath.Join(src, name))
 		if err != nil {

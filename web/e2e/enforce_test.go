@@ -578,46 +578,6 @@ func TestEnforceReloadOnWithdraw(t *testing.T) {
 	}
 }
 
-// TestEnforceConsentMode: the site's gtag('consent','default',…) comes
-// first; the wasm pushes gtag-style updates (Arguments objects) on ready
-// for a stored choice and on every change.
-func TestEnforceConsentMode(t *testing.T) {
-	ctx := newTab(t)
-	u := enforcePage(t, "", "", pageOpts{policy: enforcePolicy(t, nil), head: `<script src="/enforce/gtag-default.js"></script>`, body: `<p>gtag</p>`})
-	entries := func() []map[string]any {
-		return eval[[]map[string]any](t, ctx, `window.dataLayer.map((e) => ({args: Object.prototype.toString.call(e) === "[object Arguments]", cmd: e[0] + " " + e[1], state: e[2]}))`)
-	}
-	state := func(analytics, ad, functionality string) map[string]any {
-		return map[string]any{"analytics_storage": analytics, "ad_storage": ad, "ad_user_data": ad, "ad_personalization": ad,
-			"functionality_storage": functionality, "personalization_storage": "denied", "security_storage": "granted"}
-	}
-	open(t, ctx, u)
-	e := entries()
-	require.Len(t, e, 1, "no choice: only the site's default")
-	assert.Equal(t, "consent default", e[0]["cmd"])
-	assert.Equal(t, float64(500), e[0]["state"].(map[string]any)["wait_for_update"])
-
-	eval[any](t, ctx, `consent.set({categories: {statistics: true}})`)
-	e = entries()
-	require.Len(t, e, 2)
-	assert.Equal(t, map[string]any{"args": true, "cmd": "consent update", "state": state("granted", "denied", "denied")}, e[1], "on change")
-
-	open(t, ctx, u)
-	e = entries()
-	require.Len(t, e, 2)
-	assert.Equal(t, "consent default", e[0]["cmd"], "the default stays first")
-	assert.Equal(t, map[string]any{"args": true, "cmd": "consent update", "state": state("granted", "denied", "denied")}, e[1], "on ready")
-
-	eval[any](t, ctx, `consent.acceptAll()`)
-	e = entries()
-	require.Len(t, e, 3)
-	assert.Equal(t, state("granted", "granted", "granted"), e[2]["state"])
-	eval[any](t, ctx, `consent.rejectAll()`)
-	e = entries()
-	require.Len(t, e, 4)
-	assert.Equal(t, state("denied", "denied", "denied"), e[3]["state"])
-}
-
 // TestEnforceGPC: a browser sending Global Privacy Control gets every
 // optional category refused without a banner, recorded with method gpc;
 // the preferences stay reachable and an explicit choice wins.

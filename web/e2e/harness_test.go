@@ -201,6 +201,9 @@ type pageOpts struct {
 	body   string // the page's body
 	after  string // extra markup after consent.js
 	lang   string
+	// nodefer loads consent.js as a blocking script (Consent Mode's
+	// advanced setup: its default before the Google tag).
+	nodefer bool
 }
 
 // standardBody has gated content of every kind the tests look at.
@@ -232,7 +235,7 @@ func servePage(t *testing.T, o pageOpts) string {
 	html := `<!doctype html><html lang="` + o.lang + `"><head><meta charset="utf-8"><title>` + t.Name() + `</title>
 <link rel="stylesheet" href="` + o.base + `consent.css">
 <script src="/site/events.js"></script>` + o.head + `
-<script src="` + o.base + `consent.js" data-policy="` + o.policy + `" defer></script>` + o.after + `
+<script src="` + o.base + `consent.js" data-policy="` + o.policy + `"` + map[bool]string{false: " defer"}[o.nodefer] + `></script>` + o.after + `
 </head><body>` + o.body + `</body></html>`
 	path := "/page/" + strings.NewReplacer("/", "_", " ", "_").Replace(t.Name()) + ".html"
 	pagesMu.Lock()

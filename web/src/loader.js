@@ -241,13 +241,8 @@ const hooks = {
   dispatch(name, json) {
     fire(name, JSON.parse(json));
   },
-  consentMode(json) {
-    // gtag() pushes its arguments object: Google's tags read commands in
-    // that form, not as plain arrays.
-    const dl = (window.dataLayer = window.dataLayer || []);
-    (function () {
-      dl.push(arguments);
-    })("consent", "update", JSON.parse(json));
+  dataLayer(json) {
+    ccDataLayerPush(JSON.parse(json));
   },
   random(n) {
     const a = new Uint8Array(n);
@@ -416,6 +411,7 @@ const start = async () => {
   // The Go runtime's start and the policy's first run are separate tasks,
   // so neither blocks the page as long as both together would.
   await nextTask();
+  await domParsed();
   let record;
   try {
     record = call("start", policyText);
@@ -441,6 +437,14 @@ const nextTask = () =>
     ch.port1.onmessage = () => resolve();
     ch.port2.postMessage(null);
   });
+
+// domParsed resolves once the document is parsed: consent.js may run from
+// <head> without defer (Consent Mode's advanced setup, so that its default
+// comes before the Google tag), and the banner and the gates need the page.
+const domParsed = () =>
+  document.readyState !== "loading"
+    ? Promise.resolve()
+    : new Promise((resolve) => document.addEventListener("DOMContentLoaded", () => resolve(), { once: true }));
 
 // quietly calls Go for housekeeping whose failure only the console hears.
 const quietly = (method) => {
