@@ -512,7 +512,7 @@ func (a *App) sweep() {
 	}
 	var dels []policy.Deletion
 	for _, n := range policy.RefusedCookies(a.p, a.rec, names) {
-		dels = append(dels, policy.DeletionsFor(n, env.Host, env.Path)...)
+		dels = append(dels, policy.DeletionsOn(n, env.Host, env.Path, env.Secure)...)
 	}
 	a.deleteCookies(dels)
 	a.deleteStorage(env)
@@ -532,8 +532,8 @@ func (a *App) deleteStorage(env policy.Env) {
 // reset forgets the choice: the consent cookie is deleted wherever it can
 // live, optional cookies are cleared and the banner shows.
 func (a *App) reset() error {
-	host, path, _, _ := a.b.Location()
-	for _, d := range policy.DeletionsFor(a.p.ConsentCookie.Name, host, path) {
+	host, path, secure, _ := a.b.Location()
+	for _, d := range policy.DeletionsOn(a.p.ConsentCookie.Name, host, path, secure) {
 		_ = a.b.SetCookie(d.String())
 	}
 	old := a.rec

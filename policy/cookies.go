@@ -108,14 +108,15 @@ func SetConsentCookie(p *Policy, value string, secure bool) string {
 	if p == nil {
 		return ""
 	}
+	return consentCookieFor(p, value, secure, int64(consentMaxAgeDays(p))*24*60*60)
+}
+
+// consentCookieFor is SetConsentCookie with a Max-Age in seconds.
+func consentCookieFor(p *Policy, value string, secure bool, maxAge int64) string {
 	cc := p.ConsentCookie
 	path := cc.Path
 	if path == "" {
 		path = DefaultConsentCookiePath
-	}
-	days := cc.MaxAgeDays
-	if days <= 0 {
-		days = DefaultMaxAgeDays
 	}
 	var sb strings.Builder
 	sb.WriteString(p.recConsentCookieName())
@@ -128,7 +129,7 @@ func SetConsentCookie(p *Policy, value string, secure bool) string {
 		sb.WriteString(cc.Domain)
 	}
 	sb.WriteString("; Max-Age=")
-	sb.WriteString(strconv.Itoa(days * 24 * 60 * 60))
+	sb.WriteString(strconv.FormatInt(maxAge, 10))
 	ss := p.recSameSite()
 	sb.WriteString("; SameSite=")
 	sb.WriteString(ss)
@@ -151,18 +152,27 @@ func ConsentCookieDeletion(p *Policy) Deletion {
 	return Deletion{Name: p.recConsentCookieName(), Domain: p.ConsentCookie.Domain, Path: path}
 }
 
-// Deletion is one (name, domain, path) a cookie may have been set with.
+// Deletion is one (name, domain, path, partition) a cookie may have been
+// set with.
 type Deletion struct {
 	Name string
 	// Domain is the Domain attribute; "" means a host-only cookie.
 	Domain string
 	Path   string
+	// Secure adds the Secure attribute (on https, where every deletion
+	// carries it: the __Secure- and __Host- prefixes require it, and a
+	// cookie set with Secure can only be replaced by a secure page).
+	Secure bool
+	// Partitioned adds the Partitioned attribute (CHIPS): a partitioned
+	// cookie lives in its own jar, keyed by the top-level site, and only a
+	// write with Partitioned reaches it. It implies Secure.
+	Partitioned bool
 }
 
 // String returns the document.cookie assignment that deletes the cookie:
-// "name=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/x[; Domain=d]".
-// Names with the __Secure- or __Host- prefix get the Secure attribute their
-// prefix requires (RFC 6265bis §4.1.3).
+// "name=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/x[; Domain=d][; Secure][; Partitioned]".
+// Names with the __Secure- or __Host- prefix always get the Secure
+// attribute their prefix requires (RFC 6265bis §4.1.3).
 func (d Deletion) String() string {
 	path := d.Path
 	if path == "" {
@@ -172,13 +182,21 @@ func (d Deletion) String() string {
 	if d.Domain != "" {
 		s += "; Domain=" + d.Domain
 	}
-	if strings.HasPrefix(d.Name, "__Secure-") || strings.HasPrefix(d.Name, "__Host-") {
+	if d.Secure || d.Partitioned || strings.HasPrefix(d.Name, "__Secure-") || strings.HasPrefix(d.Name, "__Host-") {
 		s += "; Secure"
+	}
+	if d.Partitioned {
+		s += "; Partitioned"
 	}
 	return s
 }
 
-// DeletionsFor returns every (domain, path) a cookie visible on the page
+// DeletionsFor returns the deletions of DeletionsOn for an http page.
+func DeletionsFor(name, host, path string) []Deletion {
+	return DeletionsOn(name, host, path, false)
+}
+
+// DeletionsOn returns every (domain, path) a cookie visible on the page
 // host/path can have been set with, since document.cookie shows neither and
 // a cookie is only deleted with the ones it was set with.
 //
@@ -187,16 +205,30 @@ func (d Deletion) String() string {
 // (see cookieDomains). Paths, shortest first: every cookie-path that
 // path-matches the page's path (see cookiePaths). A __Host- cookie is
 // always host-only with Path=/ (RFC 6265bis §4.1.3.2).
-func DeletionsFor(name, host, path string) []Deletion {
-	if strings.HasPrefix(name, "__Host-") {
-		return []Deletion{{Name: name, Path: "/"}}
-	}
+//
+// On https (secure) every deletion carries Secure, and each is followed by
+// its Partitioned twin, which deletes a CHIPS cookie of the same name that
+// the page set in its own (top-level) partition. Partitioned cookies of
+// third-party frames live in partitions the page cannot see or write. On
+// http neither is written: browsers refuse Secure and Partitioned from an
+// insecure page, and such a page cannot see secure cookies anyway.
+func DeletionsOn(name, host, path string, secure bool) []Deletion {
 	domains := cookieDomains(host)
 	paths := cookiePaths(path)
-	out := make([]Deletion, 0, len(domains)*len(paths))
+	if strings.HasPrefix(name, "__Host-") {
+		domains, paths = []string{""}, []string{"/"}
+	}
+	n := len(domains) * len(paths)
+	if secure {
+		n *= 2
+	}
+	out := make([]Deletion, 0, n)
 	for _, d := range domains {
 		for _, p := range paths {
-			out = append(out, Deletion{Name: name, Domain: d, Path: p})
+			out = append(out, Deletion{Name: name, Domain: d, Path: p, Secure: secure})
+			if secure {
+				out = append(out, Deletion{Name: name, Domain: d, Path: p, Secure: true, Partitioned: true})
+			}
 		}
 	}
 	return out

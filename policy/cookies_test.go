@@ -104,17 +104,17 @@ func TestDeletionString(t *testing.T) {
 		d    Deletion
 		want string
 	}{
-		{Deletion{"_ga", "", "/"}, "_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/"},
-		{Deletion{"_ga", ".example.org", "/a/"}, "_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/a/; Domain=.example.org"},
-		{Deletion{"x", "", ""}, "x=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/"},
-		{Deletion{"__Secure-id", "example.org", "/"}, "__Secure-id=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Domain=example.org; Secure"},
-		{Deletion{"__Host-id", "", "/"}, "__Host-id=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure"},
+		{Deletion{Name: "_ga", Domain: "", Path: "/"}, "_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/"},
+		{Deletion{Name: "_ga", Domain: ".example.org", Path: "/a/"}, "_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/a/; Domain=.example.org"},
+		{Deletion{Name: "x", Domain: "", Path: ""}, "x=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/"},
+		{Deletion{Name: "__Secure-id", Domain: "example.org", Path: "/"}, "__Secure-id=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Domain=example.org; Secure"},
+		{Deletion{Name: "__Host-id", Domain: "", Path: "/"}, "__Host-id=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure"},
 	} {
 		assert.Equal(t, tc.want, tc.d.String())
 	}
 	p := recTestPolicy()
 	p.ConsentCookie.Domain = ".example.org"
-	assert.Equal(t, Deletion{"cookies_preferences", ".example.org", "/"}, ConsentCookieDeletion(p))
+	assert.Equal(t, Deletion{Name: "cookies_preferences", Domain: ".example.org", Path: "/"}, ConsentCookieDeletion(p))
 }
 
 // recDeletions renders deletions as "domain|path" lines, host-only as "-".
@@ -172,5 +172,5 @@ func TestDeletionsFor(t *testing.T) {
 		}
 	}
 	// A __Host- cookie only ever lives host-only on "/".
-	assert.Equal(t, []Deletion{{"__Host-sid", "", "/"}}, DeletionsFor("__Host-sid", "www.example.org", "/a/b"))
+	assert.Equal(t, []Deletion{{Name: "__Host-sid", Path: "/"}}, DeletionsFor("__Host-sid", "www.example.org", "/a/b"))
 }

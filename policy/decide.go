@@ -90,7 +90,7 @@ func Decide(p *Policy, env Env, newID func() string) Plan {
 		names = append(names, c.Name)
 	}
 	for _, name := range RefusedCookies(p, plan.Record, names) {
-		plan.DeleteCookies = append(plan.DeleteCookies, DeletionsFor(name, env.Host, env.Path)...)
+		plan.DeleteCookies = append(plan.DeleteCookies, DeletionsOn(name, env.Host, env.Path, env.Secure)...)
 	}
 	plan.DeleteLocal = p.recRefusedNames(plan.Record, env.LocalKeys, StorageLocal)
 	plan.DeleteSession = p.recRefusedNames(plan.Record, env.SessionKeys, StorageSession)

@@ -114,9 +114,13 @@ func TestDecide(t *testing.T) {
 				assert.False(t, slices.Contains([]string{"sessionid", "csrftoken", "django_language"}, d.Name),
 					"a required cookie is never deleted: %s", d.Name)
 			}
-			// Every name is deleted on every domain and path it can live on.
+			// Every name is deleted on every domain and path it can live on,
+			// on https with Secure and once more Partitioned.
 			assert.Len(t, plan.DeleteCookies, len(recDeletedNames(plan.DeleteCookies))*
-				len(DeletionsFor("x", env.Host, env.Path)))
+				len(DeletionsOn("x", env.Host, env.Path, true)))
+			for _, d := range plan.DeleteCookies {
+				assert.True(t, d.Secure, "an https page's deletion carries Secure: %s", d)
+			}
 			assert.Len(t, plan.ConsentMode, len(ConsentModeTypes))
 		})
 	}
