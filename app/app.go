@@ -59,6 +59,9 @@ type App struct {
 	explicitLang string
 	shown        string
 	notice       string
+	// draft is the open preferences dialog's unsaved choice (nil while
+	// the dialog is closed): the dialog draws it and Save records it.
+	draft *policy.Draft
 	// unsettled is true between Start and Settle.
 	unsettled bool
 	// ran holds "category" and "category/service" keys of scripts that
@@ -91,6 +94,14 @@ func (a *App) Handle(method string, args []string) (string, error) {
 		return a.Init([]byte(args[0]))
 	}
 	if a.p == nil {
+		// Until the stored choice is known, the synchronous API answers
+		// "no choice" and "not accepted" (CONTRACT §5): it never throws.
+		switch method {
+		case "get":
+			return "null", nil
+		case "accepted":
+			return "false", nil
+		}
 		return "", errNotReady
 	}
 	arg := func(i int) string {
@@ -190,6 +201,11 @@ func (a *App) Start(policyText []byte) (string, error) {
 	a.consentModeStart()
 	rj := policy.RecordJSON(p, a.rec)
 	_ = a.b.Dispatch("consent:ready", rj)
+	if plan.Store && a.rec != nil {
+		// A refusal made for Global Privacy Control is a new choice.
+		cats, svcs := policy.Changed(nil, a.rec)
+		_ = a.b.Dispatch("consent:change", policy.ChangeJSON(p, a.rec, cats, svcs))
+	}
 	if plan.Ask {
 		_ = a.b.Dispatch("consent:show", `{"view":"banner"}`)
 	}
@@ -268,6 +284,10 @@ func (a *App) chooseLanguage(cookies []policy.CookiePair) string {
 }
 
 func (a *App) render() {
+	if a.shown == policy.ViewPreferences && a.draft != nil {
+		_ = a.b.Render(policy.DraftViewJSON(a.p, a.shown, a.lang, a.draft, a.notice))
+		return
+	}
 	_ = a.b.Render(policy.ViewJSON(a.p, a.shown, a.lang, a.rec, a.notice))
 }
 
@@ -285,6 +305,12 @@ func (a *App) show(view string) error {
 	}
 	old := a.shown
 	a.shown = view
+	if view == policy.ViewPreferences {
+		// The dialog opens with exactly the current choice.
+		a.draft = policy.NewDraft(a.p, a.rec)
+	} else {
+		a.draft = nil
+	}
 	a.render()
 	if old != policy.ViewNone {
 		_ = a.b.Dispatch("consent:hide", `{"view":"`+old+`"}`)
@@ -324,14 +350,28 @@ func (a *App) action(name, data string) (string, error) {
 		return a.choose(policy.AcceptAllChoice(a.p), policy.MethodAcceptAll)
 	case "reject-all":
 		return a.choose(policy.RejectAllChoice(a.p), policy.MethodRejectAll)
-	case "save":
-		ch, err := parseChoice(data)
+	case "toggle":
+		// A switch was touched: the draft changes by the policy's rules
+		// and the dialog is drawn again from it.
+		kind, id, err := parseToggle(data)
 		if err != nil {
 			return "", err
 		}
-		// The dialog names every switch: start from nothing so that the
-		// saved record is exactly what the visitor saw.
-		return a.choose(ch, policy.MethodCustom)
+		if a.shown != policy.ViewPreferences || a.draft == nil {
+			return "", errors.New("toggle: the preferences dialog is not open")
+		}
+		if err := a.draft.Toggle(a.p, kind, id); err != nil {
+			return "", err
+		}
+		a.render()
+		return "null", nil
+	case "save":
+		// Save records exactly the draft the dialog showed.
+		d := a.draft
+		if d == nil {
+			d = policy.NewDraft(a.p, a.rec)
+		}
+		return a.choose(d.Choice(), policy.MethodCustom)
 	case "customize":
 		return "null", a.show(policy.ViewPreferences)
 	case "close":
@@ -544,6 +584,8 @@ func (a *App) reset() error {
 	a.sweep()
 	a.consentModeUpdate()
 	a.renderDeclarations()
+	cats, svcs := policy.Changed(old, nil)
+	_ = a.b.Dispatch("consent:change", policy.ChangeJSON(a.p, nil, cats, svcs))
 	if err := a.show(policy.ViewBanner); err != nil {
 		return err
 	}
@@ -590,6 +632,20 @@ func quote(s string) string {
 	var w policy.JSONWriter
 	w.Str(s)
 	return w.String()
+}
+
+// parseToggle reads {kind: "category"|"service", id} as ui.js reports a
+// touched switch.
+func parseToggle(text string) (kind, id string, err error) {
+	n, err := policy.ParseJSON([]byte(text))
+	if err != nil || n.Kind != policy.KindObject {
+		return "", "", errors.New("toggle: expected {kind, id}, got " + strconv.Quote(text))
+	}
+	k, i := n.Fields["kind"], n.Fields["id"]
+	if k == nil || i == nil || k.Kind != policy.KindString || i.Kind != policy.KindString {
+		return "", "", errors.New("toggle: expected {kind, id}, got " + strconv.Quote(text))
+	}
+	return k.Str, i.Str, nil
 }
 
 // parseChoice reads {categories: {id: bool}, services: {id: bool}} as

@@ -174,7 +174,7 @@ func equal[T any](t *testing.T, what string, got, want T) {
 	}
 }
 
-func TestCallsBeforeInitAnswerNotReady(t *testing.T) {
+func TestCallsBeforeStartAnswerNotReady(t *testing.T) {
 	methods := [][]string{
 		{"get"}, {"accepted", "statistics"}, {"acceptAll"}, {"rejectAll"},
 		{"set", `{"categories":{"statistics":true}}`}, {"action", "accept-all"},
@@ -187,6 +187,20 @@ func TestCallsBeforeInitAnswerNotReady(t *testing.T) {
 		t.Helper()
 		for _, m := range methods {
 			out, err := a.Handle(m[0], m[1:])
+			// get() and accepted() never throw with valid arguments: until
+			// the stored choice is known they answer null and false.
+			switch m[0] {
+			case "get":
+				if out != "null" || err != nil {
+					t.Errorf("%s: get() = %q, %v; want null", when, out, err)
+				}
+				continue
+			case "accepted":
+				if out != "false" || err != nil {
+					t.Errorf("%s: accepted() = %q, %v; want false", when, out, err)
+				}
+				continue
+			}
 			if !errors.Is(err, errNotReady) {
 				t.Errorf("%s: %s() = %q, %v; want errNotReady", when, m[0], out, err)
 			}
@@ -275,6 +289,9 @@ func TestChoices(t *testing.T) {
 		live     []string
 		// granted lists the Consent Mode types pushed as granted.
 		granted []string
+		// dialog, when set, opens the dialog and touches these switches
+		// ("kind id") first.
+		dialog []string
 	}{
 		{
 			name: "acceptAll", method: "acceptAll", want: "accept-all",
@@ -305,12 +322,12 @@ func TestChoices(t *testing.T) {
 			granted:  []string{"functionality_storage", "security_storage"},
 		},
 		{
-			name: "dialog save", method: "action", args: []string{"save", `{"categories":{"statistics":false,"media":true},"services":{"matomo":false,"osm":false,"youtube":true}}`},
+			name: "dialog save", method: "action", args: []string{"save"}, dialog: []string{"category media", "service osm"},
 			want:     "custom",
-			cats:     map[string]bool{"necessary": true, "statistics": false, "media": true},
+			cats:     map[string]bool{"necessary": true, "statistics": false, "media": false},
 			services: services(map[string]bool{"youtube": true}),
 			live:     []string{"nostats", "site", "video"},
-			granted:  []string{"ad_storage", "ad_user_data", "ad_personalization", "functionality_storage", "security_storage"},
+			granted:  []string{"functionality_storage", "security_storage"},
 		},
 		{
 			name: "banner accept-all button", method: "action", args: []string{"accept-all"}, want: "accept-all",
@@ -345,6 +362,13 @@ func TestChoices(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			b := mannheimPage()
 			pg := load(t, b, mannheim(t))
+			for _, sw := range tc.dialog {
+				if sw == tc.dialog[0] {
+					pg.call("action", "customize")
+				}
+				kind, id, _ := strings.Cut(sw, " ")
+				pg.call("action", "toggle", `{"kind":"`+kind+`","id":"`+id+`"}`)
+			}
 			b.clearLog()
 
 			out := pg.call(tc.method, tc.args...)
@@ -365,7 +389,11 @@ func TestChoices(t *testing.T) {
 			// The banner closes, and the change is announced.
 			equal(t, "view after the choice", b.lastView(t).Show, "")
 			equal(t, "events", b.eventNames(), []string{"consent:hide", "consent:change"})
-			equal(t, "consent:hide", b.events[0].detail, `{"view":"banner"}`)
+			if tc.dialog != nil {
+				equal(t, "consent:hide", b.events[0].detail, `{"view":"preferences"}`)
+			} else {
+				equal(t, "consent:hide", b.events[0].detail, `{"view":"banner"}`)
+			}
 			var ch change
 			mustJSON(t, b.lastEvent(t, "consent:change"), &ch)
 			equal(t, "consent:change record", ch.Record, *r)
@@ -453,8 +481,12 @@ func TestGlobalPrivacyControl(t *testing.T) {
 		equal(t, "init result", pg.ready, pg.call("get"))
 		equal(t, "stored", pg.cookieRecord(), pg.call("get"))
 		equal(t, "renders: no banner", len(b.renders), 0)
-		equal(t, "events", b.eventNames(), []string{"consent:ready"})
+		// The refusal is a new choice: announced as one (CONTRACT §6).
+		equal(t, "events", b.eventNames(), []string{"consent:ready", "consent:change"})
 		equal(t, "consent:ready", b.events[0].detail, pg.call("get"))
+		var ch change
+		mustJSON(t, b.events[1].detail, &ch)
+		equal(t, "consent:change record", ch.Record, *r)
 		equal(t, "open gates", b.live(), []string{"nostats", "site"})
 		equal(t, "Consent Mode pushes", len(b.dataLayer), 1)
 		equal(t, "statistics cookie", b.stored("_pk_ses.1.abcd"), []string(nil))
@@ -557,12 +589,21 @@ func TestChangedIDs(t *testing.T) {
 		{"set", []string{`{"services":{"youtube":false}}`}, []string{}, []string{}, nil},
 		{"rejectAll", nil, []string{"media"}, []string{"osm"}, nil},
 		{"acceptService", []string{"youtube"}, []string{}, []string{"youtube"}, nil},
-		{"action", []string{"save", `{"categories":{"statistics":true,"media":false},"services":{"matomo":true,"youtube":false}}`},
+		{"dialog", []string{"category statistics", "service youtube"},
 			[]string{"statistics"}, []string{"matomo", "youtube"}, nil},
 	}
 	for i, s := range steps {
+		method, args := s.method, s.args
+		if method == "dialog" {
+			pg.call("showPreferences")
+			for _, sw := range args {
+				kind, id, _ := strings.Cut(sw, " ")
+				pg.call("action", "toggle", `{"kind":"`+kind+`","id":"`+id+`"}`)
+			}
+			method, args = "action", []string{"save"}
+		}
 		pg.b.clearLog()
-		out := pg.call(s.method, s.args...)
+		out := pg.call(method, args...)
 		var ch change
 		mustJSON(t, pg.b.lastEvent(t, "consent:change"), &ch)
 		equal(t, "step "+string(rune('1'+i))+" "+s.method+" changed categories", ch.Changed.Categories, s.cats)
@@ -711,7 +752,7 @@ func TestBadCallsChangeNothing(t *testing.T) {
 		{"set", []string{`{"categoriez":{}}`}, []string{`unknown key "categoriez"`}},
 		{"set", []string{`{"categories":{"statistics":"yes"}}`}, []string{"categories.statistics", "true or false"}},
 		{"set", []string{`{"categories":[]}`}, []string{"categories must be an object"}},
-		{"action", []string{"save", `{"categories":{"nope":true}}`}, []string{`unknown category "nope"`}},
+		{"action", []string{"toggle", `{"kind":"category","id":"statistics"}`}, []string{"not open"}},
 		{"action", []string{"bogus"}, []string{`unknown action "bogus"`}},
 		{"acceptService", []string{"nope"}, []string{`unknown service "nope"`}},
 		{"acceptService", []string{"category:nope"}, []string{`unknown category "nope"`}},
@@ -814,7 +855,20 @@ func TestReset(t *testing.T) {
 	equal(t, "stored consent cookies", b.stored("cookies_preferences"), []string(nil))
 	equal(t, "statistics cookie", b.stored("_pk_id.1.abcd"), []string(nil))
 	equal(t, "view", b.lastView(t).Show, "banner")
-	equal(t, "events", b.eventNames(), []string{"consent:show"})
+	// Forgetting the choice is a change, with a null record (CONTRACT §6).
+	equal(t, "events", b.eventNames(), []string{"consent:change", "consent:show"})
+	var ch struct {
+		Record  *record `json:"record"`
+		Changed struct {
+			Categories []string `json:"categories"`
+			Services   []string `json:"services"`
+		} `json:"changed"`
+	}
+	mustJSON(t, b.lastEvent(t, "consent:change"), &ch)
+	if ch.Record != nil {
+		t.Errorf("consent:change after reset carries a record: %+v", ch.Record)
+	}
+	equal(t, "changed categories", ch.Changed.Categories, []string{"media", "necessary", "statistics"})
 	equal(t, "the video is shut again", b.gate("video").state, "blocked")
 	equal(t, "accepted(statistics)", pg.call("accepted", "statistics"), "false")
 	if len(b.dataLayer) != 1 || !strings.Contains(b.dataLayer[0], `"analytics_storage":"denied"`) {

@@ -9,9 +9,18 @@ const (
 
 // ViewJSON returns the view the JS bridge draws (web/src/ui.js): which
 // dialog to show, the UI texts in lang, and every category and service with
-// its current switch state from r (nil: nothing ticked but the required
-// ones). notice, when not empty, is an extra status line.
+// its switch state from r (nil: nothing ticked but the required ones), as
+// a dialog opened now would show them (NewDraft). notice, when not empty,
+// is an extra status line.
 func ViewJSON(p *Policy, show, lang string, r *Record, notice string) string {
+	return DraftViewJSON(p, show, lang, NewDraft(p, r), notice)
+}
+
+// DraftViewJSON is ViewJSON for a dialog whose draft is d: every switch
+// is drawn from the draft (see Draft.CategorySwitch and ServiceSwitch), as
+// "checked", "partly" (indeterminate), "required" (disabled, always on)
+// and "stateText" (the state in words).
+func DraftViewJSON(p *Policy, show, lang string, d *Draft, notice string) string {
 	var w JSONWriter
 	w.BeginObject()
 	w.KeyStr("show", show)
@@ -24,7 +33,16 @@ func ViewJSON(p *Policy, show, lang string, r *Record, notice string) string {
 	w.KeyStr("policyUrl", p.PolicyURL)
 	w.KeyStr("notice", notice)
 	w.Key("categories")
-	writeCategories(&w, p, lang, "checked", chosen(r))
+	texts := UITexts(p, lang)
+	writeCategories(&w, p, lang, func(w *JSONWriter, c *Category, s *Service) {
+		sw := d.CategorySwitch(p, c)
+		if s != nil {
+			sw = d.ServiceSwitch(c, s)
+		}
+		w.KeyBool("checked", sw.Checked)
+		w.KeyBool("partly", sw.Partly)
+		w.KeyStr("stateText", texts[sw.Text])
+	})
 	w.EndObject()
 	return w.String()
 }
@@ -40,7 +58,10 @@ func DeclarationJSON(p *Policy, lang string, r *Record) string {
 	w.Key("texts")
 	w.StrMap(TextKeys, UITexts(p, lang))
 	w.Key("categories")
-	writeCategories(&w, p, lang, "accepted", chosen(r))
+	on := chosen(r)
+	writeCategories(&w, p, lang, func(w *JSONWriter, c *Category, s *Service) {
+		w.KeyBool("accepted", on(c, s))
+	})
 	w.EndObject()
 	return w.String()
 }
@@ -61,7 +82,10 @@ func chosen(r *Record) func(*Category, *Service) bool {
 	}
 }
 
-func writeCategories(w *JSONWriter, p *Policy, lang, stateKey string, on func(*Category, *Service) bool) {
+// writeCategories writes every category with its services and cookies in
+// lang; state writes the fields of a category's (s nil) or a service's
+// state.
+func writeCategories(w *JSONWriter, p *Policy, lang string, state func(w *JSONWriter, c *Category, s *Service)) {
 	def := p.DefaultLanguage()
 	w.BeginArray()
 	for i := range p.Categories {
@@ -71,7 +95,7 @@ func writeCategories(w *JSONWriter, p *Policy, lang, stateKey string, on func(*C
 		w.KeyStr("label", c.Label.In(lang, def))
 		w.KeyStr("description", c.Description.In(lang, def))
 		w.KeyBool("required", c.Required)
-		w.KeyBool(stateKey, on(c, nil))
+		state(w, c, nil)
 		w.Key("services")
 		w.BeginArray()
 		for _, s := range p.ServicesOf(c.ID) {
@@ -81,7 +105,7 @@ func writeCategories(w *JSONWriter, p *Policy, lang, stateKey string, on func(*C
 			w.KeyStr("provider", s.Provider)
 			w.KeyStr("function", s.Function.In(lang, def))
 			w.KeyStr("purpose", s.Purpose.In(lang, def))
-			w.KeyBool(stateKey, on(c, s))
+			state(w, c, s)
 			w.Key("cookies")
 			w.BeginArray()
 			for j := range s.Cookies {
@@ -134,12 +158,17 @@ func writeRecord(w *JSONWriter, p *Policy, r *Record) {
 	w.EndObject()
 }
 
-// ChangeJSON returns the detail of a consent:change event.
+// ChangeJSON returns the detail of a consent:change event; r nil (after
+// reset) is written as a null record.
 func ChangeJSON(p *Policy, r *Record, categories, services []string) string {
 	var w JSONWriter
 	w.BeginObject()
 	w.Key("record")
-	writeRecord(&w, p, r)
+	if r == nil {
+		w.Null()
+	} else {
+		writeRecord(&w, p, r)
+	}
 	w.Key("changed")
 	w.BeginObject()
 	w.Key("categories")

@@ -87,7 +87,12 @@ const api = {
     checkId("accepted", "category", category);
     checkId("accepted", "service", service, true);
     if (!started) return false;
-    return call("accepted", category, service || "");
+    try {
+      return call("accepted", category, service || "");
+    } catch (e) {
+      // Go refuses only ids the policy does not have: wrong arguments.
+      throw new TypeError(e.message);
+    }
   },
   acceptAll() {
     return later(() => call("acceptAll"));

@@ -27,13 +27,13 @@ const ccState = {
   pendingAt: 0,
   clickedKey: "", // the banner button clicked last (for focus return)
   clickedAt: 0,
-  dirty: false, // the visitor changed a switch in the open dialog
   act: () => {},
   view: null,
   theme: "auto",
   lang: "",
   dir: "",
   placeholders: new WeakMap(), // blocked element -> {box, hadHidden, onAccept}
+  drawn: new WeakMap(), // switch input -> its state in Go's last view
 };
 
 // ccLog reports a drawing problem without ever throwing.
@@ -71,7 +71,7 @@ function ccNormView(view) {
     texts: ccNormTexts(v.texts),
     policyUrl: ccDom.safeHref(v.policyUrl),
     notice: str(v.notice),
-    categories: ccNormCategories(v.categories, "checked"),
+    categories: ccNormCategories(v.categories, ccNormSwitch),
   };
 }
 
@@ -82,9 +82,20 @@ function ccNormTexts(t) {
   return out;
 }
 
-// ccNormCategories normalises categories and their services; state is the
-// name of the boolean field ("checked" in a view, "accepted" in a
-// declaration). Entries without an id are dropped: they cannot be saved.
+// ccNormSwitch reads a switch as Go drew it: checked, partly
+// (indeterminate), required (disabled) and its state in words.
+function ccNormSwitch(o) {
+  return { checked: o.checked === true, partly: o.partly === true, stateText: ccDom.str(o.stateText) };
+}
+
+// ccNormAccepted reads a declaration entry's choice as Go wrote it.
+function ccNormAccepted(o) {
+  return { on: o.accepted === true };
+}
+
+// ccNormCategories normalises categories and their services; state reads
+// the fields of their state (ccNormSwitch in a view, ccNormAccepted in a
+// declaration). Entries without an id are dropped: they cannot be touched.
 function ccNormCategories(list, state) {
   const str = ccDom.str;
   const out = [];
@@ -104,7 +115,7 @@ function ccNormCategories(list, state) {
         provider: str(s.provider),
         function: str(s.function),
         purpose: str(s.purpose),
-        on: required || s[state] === true,
+        ...state(s),
         cookies: ccDom.arr(s.cookies).map((k0) => {
           const k = ccDom.obj(k0);
           return { name: str(k.name), storage: str(k.storage), purpose: str(k.purpose), duration: str(k.duration) };
@@ -116,7 +127,7 @@ function ccNormCategories(list, state) {
       label: str(c.label) || id,
       description: str(c.description),
       required,
-      on: required || c[state] === true,
+      ...state(c),
       services,
     });
   }
@@ -325,43 +336,21 @@ function ccSwitch(o) {
     "data-cc-key": (o.kind === "category" ? "cat:" : "svc:") + o.id,
     "aria-describedby": o.describedby || null,
   });
-  input.checked = !!o.checked;
-  input.defaultChecked = !!o.checked;
+  // Go's view, as drawn; a touch restores it until Go draws the next one.
+  input.checked = o.sw.checked;
+  input.defaultChecked = o.sw.checked;
+  input.indeterminate = o.sw.partly;
   input.disabled = !!o.disabled;
+  ccState.drawn.set(input, o.sw);
   const label = ccDom.el(
     "label",
     { class: "cc-switch" },
     input,
     ccDom.el("span", { class: "cc-switch-track", "aria-hidden": "true" }, ccDom.el("span", { class: "cc-switch-thumb" })),
-    ccDom.el("span", { class: "cc-switch-state", "aria-hidden": "true" }),
+    ccDom.el("span", { class: "cc-switch-state", "aria-hidden": "true", text: o.sw.stateText }),
     o.name ? ccDom.el("span", { class: "cc-sr-only", text: o.name }) : null,
   );
   return label;
-}
-
-// ccSwitchText updates the visible state text of every switch in scope.
-function ccSwitchText(scope, texts) {
-  for (const input of scope.querySelectorAll("input.cc-switch-input")) {
-    const state = input.parentNode && input.parentNode.querySelector(".cc-switch-state");
-    if (!state) continue;
-    let s;
-    if (input.disabled && input.checked) s = ccText(texts, "alwaysOn") || ccText(texts, "switchOn");
-    else if (input.checked || input.indeterminate) s = ccText(texts, "switchOn");
-    else s = ccText(texts, "switchOff");
-    state.textContent = s;
-  }
-}
-
-// ccSyncCategory sets a category switch from its service switches: on when
-// all are on, off when none is, indeterminate when mixed.
-function ccSyncCategory(catEl) {
-  const cat = catEl.querySelector("input[data-category]");
-  const svcs = catEl.querySelectorAll("input[data-service]");
-  if (!cat || svcs.length === 0 || cat.disabled) return;
-  let on = 0;
-  for (const s of svcs) if (s.checked) on++;
-  cat.indeterminate = on > 0 && on < svcs.length;
-  cat.checked = on === svcs.length;
 }
 
 // ------------------------------------------------------ preferences dialog
@@ -380,7 +369,7 @@ function ccCategoryRow(c, v, expanded) {
       ccSwitch({
         kind: "category",
         id: c.id,
-        checked: c.on,
+        sw: c,
         disabled: c.required,
         name: c.label,
         describedby: c.description ? descId : null,
@@ -434,7 +423,7 @@ function ccServiceItem(s, c, v) {
       "div",
       { class: "cc-svc-head" },
       ccDom.el("h4", { class: "cc-svc-title", id: labelId, text: s.label }),
-      ccSwitch({ kind: "service", id: s.id, checked: s.on, disabled: c.required, name: s.label }),
+      ccSwitch({ kind: "service", id: s.id, sw: s, disabled: c.required, name: s.label }),
     ),
     meta,
   );
@@ -456,9 +445,9 @@ function ccCookieList(cookies, t) {
   return ul;
 }
 
-// ccFillDialog (re)draws the dialog's contents from v, keeping the
-// visitor's unsaved switch changes, the open disclosures, the scroll
-// position and the focus.
+// ccFillDialog (re)draws the dialog's contents from v (every switch as Go
+// drew it: Go holds the unsaved choice), keeping the open disclosures, the
+// scroll position and the focus.
 function ccFillDialog(d, v) {
   const key = ccFocusedKey(d);
   const expanded = new Set();
@@ -467,12 +456,6 @@ function ccFillDialog(d, v) {
   }
   const oldBody = d.querySelector(".cc-prefs-body");
   const scroll = oldBody ? oldBody.scrollTop : 0;
-  const kept = new Map();
-  if (ccState.dirty) {
-    for (const i of d.querySelectorAll("input.cc-switch-input[data-cc-key]")) {
-      kept.set(i.getAttribute("data-cc-key"), i.checked || i.indeterminate);
-    }
-  }
 
   const t = v.texts;
   const title = ccText(t, "prefsTitle");
@@ -519,38 +502,9 @@ function ccFillDialog(d, v) {
   if (prefsText || link) d.setAttribute("aria-describedby", "cc-prefs-text");
   else d.removeAttribute("aria-describedby");
 
-  // Unsaved changes survive a redraw (a language change, say).
-  if (kept.size > 0) {
-    for (const i of d.querySelectorAll("input.cc-switch-input[data-cc-key]")) {
-      const k = i.getAttribute("data-cc-key");
-      if (!i.disabled && kept.has(k) && k.startsWith("svc:")) i.checked = kept.get(k);
-    }
-    for (const row of d.querySelectorAll(".cc-cat")) {
-      const cat = row.querySelector("input[data-category]");
-      if (!cat || cat.disabled) continue;
-      if (row.querySelector("input[data-service]")) continue;
-      const k = cat.getAttribute("data-cc-key");
-      if (kept.has(k)) cat.checked = kept.get(k);
-    }
-  }
-  for (const row of d.querySelectorAll(".cc-cat")) ccSyncCategory(row);
-  ccSwitchText(d, t);
-
   const body = d.querySelector(".cc-prefs-body");
   if (body && scroll) body.scrollTop = scroll;
   if (key) ccFocus.focus(ccFind(d, key) || ccFind(d, "title"));
-}
-
-// ccSaveData reads every switch of the dialog.
-function ccSaveData(d) {
-  const data = { categories: {}, services: {} };
-  for (const i of d.querySelectorAll("input[data-category]")) {
-    data.categories[i.getAttribute("data-category")] = i.checked || i.indeterminate;
-  }
-  for (const i of d.querySelectorAll("input[data-service]")) {
-    data.services[i.getAttribute("data-service")] = i.checked;
-  }
-  return data;
 }
 
 function ccOpenDialog(v) {
@@ -561,7 +515,6 @@ function ccOpenDialog(v) {
     "aria-labelledby": "cc-prefs-title",
     "aria-modal": "true",
   });
-  ccState.dirty = false;
   ccFillDialog(d, v);
 
   d.addEventListener("click", (ev) => {
@@ -582,21 +535,22 @@ function ccOpenDialog(v) {
     if (!btn || !d.contains(btn)) return;
     const action = btn.getAttribute("data-consent-action");
     if (action === "close") ccRequestClose();
-    else if (action === "save") ccCallAct("save", ccSaveData(d));
+    else if (action === "save") ccCallAct("save");
     else if (action === "accept-all" || action === "reject-all") ccCallAct(action);
   });
   d.addEventListener("change", (ev) => {
     const i = ev.target;
     if (!(i instanceof HTMLInputElement) || !i.classList.contains("cc-switch-input")) return;
-    ccState.dirty = true;
-    const row = i.closest(".cc-cat");
-    if (row && i.hasAttribute("data-category")) {
-      i.indeterminate = false;
-      for (const s of row.querySelectorAll("input[data-service]")) if (!s.disabled) s.checked = i.checked;
-    } else if (row) {
-      ccSyncCategory(row);
+    // The switch shows Go's state until Go, told of the touch, draws the
+    // next view (at once, inside the call).
+    const sw = ccState.drawn.get(i);
+    if (sw) {
+      i.checked = sw.checked;
+      i.indeterminate = sw.partly;
     }
-    ccSwitchText(row || d, ccState.view ? ccState.view.texts : {});
+    const cat = i.getAttribute("data-category");
+    if (cat !== null) ccCallAct("toggle", { kind: "category", id: cat });
+    else ccCallAct("toggle", { kind: "service", id: i.getAttribute("data-service") || "" });
   });
   // Escape on a native modal dialog: keep it open until we close it.
   d.addEventListener("cancel", (ev) => {
@@ -658,7 +612,6 @@ function ccCloseDialog() {
   const d = ccState.dialog;
   if (!d) return;
   ccState.dialog = null;
-  ccState.dirty = false;
   if (ccState.release) {
     try {
       ccState.release();
@@ -751,7 +704,7 @@ function ccDeclaration(el, decl) {
   }
   d = ccDom.obj(d);
   const t = ccNormTexts(d.texts);
-  const cats = ccNormCategories(d.categories, "accepted");
+  const cats = ccNormCategories(d.categories, ccNormAccepted);
   const lang = ccDom.str(d.lang);
   const wrap = ccDom.el("div", { class: "cc-decl", lang: lang || null, dir: d.dir === "rtl" ? "rtl" : d.dir === "ltr" ? "ltr" : null });
   const cols = [
