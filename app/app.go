@@ -67,6 +67,8 @@ type App struct {
 	// ran holds "category" and "category/service" keys of scripts that
 	// ran in this page view: withdrawing them may need a reload.
 	ran map[string]bool
+	// proof sends each new choice to the consent log (proof.go).
+	proof proofState
 }
 
 // New returns a controller for a page; now is the clock (time.Now).
@@ -193,6 +195,7 @@ func (a *App) Start(policyText []byte) (string, error) {
 		a.store(a.rec)
 	}
 	a.lang = a.chooseLanguage(env.Cookies)
+	a.proofStart(policyText, plan.Store)
 	if plan.Ask {
 		a.shown = policy.ViewBanner
 		a.render()
@@ -223,6 +226,7 @@ func (a *App) Settle() {
 	a.unsettled = false
 	a.renderDeclarations()
 	a.sweep()
+	a.proofFlush(false)
 }
 
 // Warm runs, without side effects, the Go code a visitor's first click
@@ -405,12 +409,13 @@ func (a *App) choose(ch policy.Choice, method string) (string, error) {
 		return "", err
 	}
 	old := a.rec
-	rec := policy.NewRecord(a.p, old, ch, method, a.newID(), a.now())
+	rec := policy.NewRecord(a.p, old, ch, method, a.consentID(old), a.now())
 	a.rec = rec
 	a.notice = ""
 	if !a.store(rec) {
 		a.notice = policy.UITexts(a.p, a.lang)["storeFailed"]
 	}
+	a.prove(rec)
 	cats, svcs := policy.Changed(old, rec)
 	withdrawn := a.withdrawnRan(old, rec)
 
@@ -579,6 +584,7 @@ func (a *App) reset() error {
 	old := a.rec
 	a.rec = nil
 	a.notice = ""
+	a.proveReset(old)
 	withdrawn := old != nil && a.withdrawnRan(old, policy.NewRecord(a.p, nil, policy.RejectAllChoice(a.p), policy.MethodRejectAll, "", a.now()))
 	a.applyGates()
 	a.sweep()

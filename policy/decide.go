@@ -54,8 +54,8 @@ type Plan struct {
 // consent cookie (FindConsent). Without one, a browser sending Global
 // Privacy Control under the policy's gpc "reject" (the default) gets a new
 // reject-all record with method gpc, to be stored, and no banner; otherwise
-// the banner is shown and nothing optional runs. newID makes the consent id
-// of such a new record.
+// the banner is shown and nothing optional runs. The new record keeps the
+// consent id of a stale consent cookie (KeptConsentID), else newID makes it.
 func Decide(p *Policy, env Env, newID func() string) Plan {
 	var plan Plan
 	if p == nil {
@@ -72,8 +72,8 @@ func Decide(p *Policy, env Env, newID func() string) Plan {
 		if !errors.Is(err, ErrNoCookie) {
 			plan.Reason = err.Error()
 		}
-		id := ""
-		if newID != nil {
+		id := KeptConsentID(p, nil, env.Cookies)
+		if id == "" && newID != nil {
 			id = newID()
 		}
 		plan.Record = NewRecord(p, nil, RejectAllChoice(p), MethodGPC, id, env.Now)

@@ -45,6 +45,8 @@ func TestDecide(t *testing.T) {
 	expiredRec.Timestamp = recNow.Add(-365 * 24 * time.Hour).UnixMilli()
 	expired := EncodeRecord(p, expiredRec)
 	gpcRecord := NewRecord(p, nil, RejectAllChoice(p), MethodGPC, "fresh-id", recNow)
+	// The visitor of the expired choice keeps its consent id (CONTRACT §5).
+	gpcKeptID := NewRecord(p, nil, RejectAllChoice(p), MethodGPC, expiredRec.ID, recNow)
 
 	allOptional := "_pk_id.1.abcd _pk_ses.1.abcd _ga _ga_XYZ _gcl_au VISITOR_INFO1_LIVE"
 	for _, tc := range []struct {
@@ -78,7 +80,7 @@ func TestDecide(t *testing.T) {
 		wantLocal: []string{"yt-remote-device-id"}, wantSession: []string{"yt-player-volume"},
 	}, {
 		name: "GPC with an expired choice", p: p, gpc: true, consent: expired,
-		wantRecord: gpcRecord, wantStore: true, wantReason: "expired", wantDeleted: allOptional,
+		wantRecord: gpcKeptID, wantStore: true, wantReason: "expired", wantDeleted: allOptional,
 		wantLocal: []string{"yt-remote-device-id"}, wantSession: []string{"yt-player-volume"},
 	}, {
 		name: "GPC does not override a stored choice", p: p, gpc: true, consent: valid,

@@ -143,8 +143,10 @@ func recSortedKeys(m map[string]bool) []string {
 //   - required categories and their services are always accepted;
 //   - unknown ids in ch are ignored (see CheckChoice).
 //
-// The record gets p's revision, the time now and the method given. An empty
-// id keeps prev's consent id.
+// The record gets p's revision, the time now and the method given. It
+// keeps prev's consent id (one id per visitor, CONTRACT.md §5); id is used
+// only without prev (see KeptConsentID for a choice made after a raised
+// revision).
 func NewRecord(p *Policy, prev *Record, ch Choice, method, id string, now time.Time) *Record {
 	r := &Record{
 		ID:         id,
@@ -153,7 +155,7 @@ func NewRecord(p *Policy, prev *Record, ch Choice, method, id string, now time.T
 		Categories: map[string]bool{},
 		Services:   map[string]bool{},
 	}
-	if id == "" && prev != nil {
+	if prev != nil && prev.ID != "" {
 		r.ID = prev.ID
 	}
 	if p == nil {
@@ -561,4 +563,29 @@ func recReadTags(s, kind string, tags map[string]string, into map[string]bool) e
 		into[id] = true
 	}
 	return nil
+}
+
+// KeptConsentID returns the consent id a new choice keeps (CONTRACT.md §5:
+// one id per visitor, from the first choice until reset()): prev's id, or
+// else the id in a consent cookie that is no longer a valid choice (made
+// for an older revision of the policy, or expired), or "" when the visitor
+// has none and a new one must be made.
+func KeptConsentID(p *Policy, prev *Record, cookies []CookiePair) string {
+	if prev != nil && prev.ID != "" {
+		return prev.ID
+	}
+	if p == nil {
+		return ""
+	}
+	name := p.recConsentCookieName()
+	for _, c := range cookies {
+		if c.Name != name {
+			continue
+		}
+		f := strings.Split(c.Value, ".")
+		if len(f) == 7 && f[0] == RecordVersion && f[3] != "" && len(f[3]) <= recMaxIDLen && recCleanID(f[3]) == f[3] {
+			return f[3]
+		}
+	}
+	return ""
 }

@@ -163,7 +163,11 @@ func TestNewRecord(t *testing.T) {
 			assert.Equal(t, 4, r.Revision)
 			assert.Equal(t, later.UnixMilli(), r.Timestamp)
 			assert.Equal(t, MethodAPI, r.Method)
-			assert.Equal(t, "new-id", r.ID)
+			if tc.prev != nil {
+				assert.Equal(t, tc.prev.ID, r.ID, "a later choice keeps the visitor's consent id")
+			} else {
+				assert.Equal(t, "new-id", r.ID)
+			}
 		})
 	}
 }

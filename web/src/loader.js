@@ -229,6 +229,7 @@ const pageNotice = (view) => {
 const mediaTags = { iframe: 1, img: 1, video: 1, audio: 1, embed: 1, source: 1, object: 1 };
 
 const hooks = {
+  ...proofHooks,
   attach(fn) {
     goCall = fn;
   },
