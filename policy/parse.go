@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -8,12 +9,16 @@ import (
 
 // Parse parses and validates a policy file (CONTRACT.md §2) and fills in
 // the defaults of its optional fields. The error is Problems: a JSON
-// syntax error is one Problem with Pointer "" and a message starting
-// "line L, column C:"; otherwise every problem found in the policy, each
-// with its JSON pointer.
+// syntax error is one Problem with its Line and Column (printed
+// "line:column: message"); otherwise every problem found in the policy,
+// each with its JSON pointer.
 func Parse(data []byte) (*Policy, error) {
 	n, err := ParseJSON(data)
 	if err != nil {
+		var se *SyntaxError
+		if errors.As(err, &se) {
+			return nil, Problems{{Message: se.Msg, Line: se.Line, Column: se.Col}}
+		}
 		return nil, Problems{{Pointer: "", Message: err.Error()}}
 	}
 	p, probs := FromNode(n)
@@ -214,7 +219,7 @@ func (v *validator) policy(n *Node) *Policy {
 	if !v.object(n, "", policyFields) {
 		return nil
 	}
-	v.require(n, "", "categories", "services")
+	v.require(n, "", "categories")
 	f := n.Fields
 
 	// Languages first: texts everywhere are checked against them.
@@ -487,8 +492,12 @@ func (v *validator) texts(n *Node, p string) map[string]map[string]string {
 		m := make(map[string]string, len(ln.Keys))
 		for _, k := range ln.Keys {
 			kp := ptrKey(lp, k)
-			if !validTextKey(k) {
-				v.add(kp, "invalid text key "+quoteVal(k)+": use letters only")
+			if !hasString(TextKeys, k) {
+				msg := "unknown text key " + quoteVal(k)
+				if s := suggestField(k, TextKeys); s != "" {
+					msg += " (did you mean " + quoteVal(s) + "?)"
+				}
+				v.add(kp, msg)
 				continue
 			}
 			if s, ok := v.str(ln.Fields[k], kp); ok {
@@ -599,7 +608,7 @@ func (v *validator) services(n *Node, p string, cats map[string]bool) []Service 
 		if !v.object(it, ip, serviceFields) {
 			continue
 		}
-		v.require(it, ip, "id", "category", "provider", "label")
+		v.require(it, ip, "id", "category", "provider")
 		var s Service
 		f := it.Fields
 		if x := f["id"]; x != nil {
@@ -625,6 +634,8 @@ func (v *validator) services(n *Node, p string, cats map[string]bool) []Service 
 		}
 		if x := f["label"]; x != nil {
 			s.Label = v.text(x, ip+"/label")
+		} else if s.Provider != "" {
+			s.Label = Text{AnyLanguage: s.Provider} // CONTRACT §2: defaults to the provider
 		}
 		if x := f["function"]; x != nil {
 			s.Function = v.text(x, ip+"/function")
@@ -826,20 +837,6 @@ func checkPolicyURL(s string) string {
 		return "invalid URL " + quoteVal(s) + ": no host"
 	}
 	return ""
-}
-
-// validTextKey reports whether k is a UI text key: ASCII letters only.
-func validTextKey(k string) bool {
-	if k == "" {
-		return false
-	}
-	for i := 0; i < len(k); i++ {
-		c := k[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-			return false
-		}
-	}
-	return true
 }
 
 func hasString(list []string, s string) bool {

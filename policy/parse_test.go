@@ -139,7 +139,7 @@ func TestParseAllFields(t *testing.T) {
 		"languageCookie": "lang",
 		"consentCookie": {"name": "cc", "domain": ".example.org", "path": "/app", "sameSite": "strict", "maxAgeDays": 395},
 		"gpc": "ignore", "policyUrl": "https://example.org/cookies#top",
-		"texts": {"fr": {"acceptAll": "Tout accepter", "title": ""}, "pt-BR": {"acceptAll": "Aceitar"}},
+		"texts": {"fr": {"acceptAll": "Tout accepter", "bannerTitle": ""}, "pt-BR": {"acceptAll": "Aceitar"}},
 		"reloadOnWithdraw": true, "layout": "center", "theme": "dark",
 		"categories": [{"id": "necessary", "required": true, "label": {"fr": "Nécessaires", "en": "Necessary"},
 			"description": "…", "googleConsentMode": ["security_storage"]}],
@@ -155,7 +155,7 @@ func TestParseAllFields(t *testing.T) {
 	if p.ConsentCookie != want {
 		t.Errorf("ConsentCookie = %+v, want %+v", p.ConsentCookie, want)
 	}
-	wantTexts := map[string]map[string]string{"fr": {"acceptAll": "Tout accepter", "title": ""}, "pt-BR": {"acceptAll": "Aceitar"}}
+	wantTexts := map[string]map[string]string{"fr": {"acceptAll": "Tout accepter", "bannerTitle": ""}, "pt-BR": {"acceptAll": "Aceitar"}}
 	if !reflect.DeepEqual(p.Texts, wantTexts) {
 		t.Errorf("Texts = %v", p.Texts)
 	}
@@ -179,7 +179,10 @@ func TestParseSameSiteNormalised(t *testing.T) {
 
 // Each file under testdata/broken holds one planted mistake, reported once
 // at its place.
-var brokenWant = map[string]Problem{
+// wantProblem is a problem a test expects: its pointer and part of its message.
+type wantProblem struct{ Pointer, Message string }
+
+var brokenWant = map[string]wantProblem{
 	"bad-consent-cookie-name":  {"/consentCookie/name", `invalid cookie name "cookie;prefs"`},
 	"bad-consent-mode":         {"/categories/1/googleConsentMode/0", `"analytics" must be one of "ad_storage"`},
 	"bad-cookie-name":          {"/services/0/cookies/0/name", `invalid cookie name "session id"`},
@@ -212,10 +215,10 @@ var brokenWant = map[string]Problem{
 	"revision-negative":        {"/revision", "must be an integer from 0 to 2147483647, not -1"},
 	"revision-string":          {"/revision", "must be an integer from 0 to 2147483647, not a string"},
 	"storage-with-domain":      {"/services/1/cookies/1/domain", "applies only to cookies, not to localStorage"},
-	"syntax-trailing-comma":    {"", "line 55, column 28: unexpected character ','"},
+	"syntax-trailing-comma":    {"", "unexpected character ','"},
 	"text-unknown-language":    {"/categories/1/label/it", `language "it" is not one of the policy's languages "en", "de"`},
 	"text-wrong-type":          {"/services/1/label", "must be a string or an object of strings per language, not a number"},
-	"texts-bad-key":            {"/texts/en/accept-all", `invalid text key "accept-all"`},
+	"texts-bad-key":            {"/texts/en/accept-all", `unknown text key "accept-all" (did you mean "acceptAll"?)`},
 	"texts-unknown-language":   {"/texts/fr", `language "fr" is not one of the policy's languages`},
 	"unknown-category":         {"/services/1/category", `unknown category "nope"`},
 	"unknown-field":            {"/categories/0/lable", `unknown field "lable" (did you mean "label"?)`},
@@ -269,7 +272,7 @@ func TestParseReportsEveryProblem(t *testing.T) {
 		]
 	}`
 	// An object's unknown fields come first, then its fields in schema order.
-	want := []Problem{
+	want := []wantProblem{
 		{"/colour", `unknown field "colour"`},
 		{"/revision", "must be an integer from 0 to 2147483647, not 1.5"},
 		{"/gpc", `"always" must be one of "reject", "ignore"`},
@@ -316,7 +319,7 @@ func TestParseWrongTypes(t *testing.T) {
 		{`{"consentCookie": "c", "categories": [{"id": "n", "required": true, "label": "N"}], "services": []}`, "/consentCookie", "must be an object, not a string"},
 		{`{"reloadOnWithdraw": "yes", "categories": [{"id": "n", "required": true, "label": "N"}], "services": []}`, "/reloadOnWithdraw", "must be true or false, not a string"},
 		{`{"texts": {"en": "x"}, "categories": [{"id": "n", "required": true, "label": "N"}], "services": []}`, "/texts/en", "must be an object, not a string"},
-		{`{"texts": {"en": {"title": 1}}, "categories": [{"id": "n", "required": true, "label": "N"}], "services": []}`, "/texts/en/title", "must be a string, not a number"},
+		{`{"texts": {"en": {"bannerTitle": 1}}, "categories": [{"id": "n", "required": true, "label": "N"}], "services": []}`, "/texts/en/bannerTitle", "must be a string, not a number"},
 		{`{"categories": [{"id": "n", "required": true, "label": ""}], "services": []}`, "/categories/0/label", "must not be empty"},
 		{`{"categories": [{"id": "n", "required": true, "label": {"en": ""}}], "services": []}`, "/categories/0/label/en", "must not be empty"},
 		{`{"categories": [{"id": "n", "required": true, "label": {"EN": "x", "en": "y"}}], "services": []}`, "/categories/0/label/EN", `invalid language code "EN"`},
@@ -338,11 +341,11 @@ func TestParseWrongTypes(t *testing.T) {
 
 func TestParseSyntaxErrorIsOneProblem(t *testing.T) {
 	probs := problemsOf(t, []byte("{\n  \"categories\": [\n}"))
-	if len(probs) != 1 || probs[0].Pointer != "" || !strings.HasPrefix(probs[0].Message, "line 3, column 1: ") {
+	if len(probs) != 1 || probs[0].Pointer != "" || probs[0].Line != 3 || probs[0].Column != 1 {
 		t.Errorf("problems = %#v", probs)
 	}
-	if probs.Error() != probs[0].Message {
-		t.Errorf("Error() = %q, want the message alone", probs.Error())
+	if want := "3:1: " + probs[0].Message; probs.Error() != want {
+		t.Errorf("Error() = %q, want %q", probs.Error(), want)
 	}
 }
 

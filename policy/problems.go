@@ -11,13 +11,19 @@ import (
 type Problem struct {
 	Pointer string
 	Message string
+	// Line and Column (1-based, in characters) locate a JSON syntax error,
+	// which has no pointer; 0 otherwise.
+	Line, Column int
 }
 
-// String returns "pointer: message", or the message alone for the whole
-// document.
+// String returns "pointer: message" ("/: message" for the whole
+// document), or "line:column: message" for a syntax error.
 func (p Problem) String() string {
-	if p.Pointer == "" {
-		return p.Message
+	switch {
+	case p.Line > 0:
+		return strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column) + ": " + p.Message
+	case p.Pointer == "":
+		return "/: " + p.Message
 	}
 	return p.Pointer + ": " + p.Message
 }

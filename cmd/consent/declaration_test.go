@@ -104,7 +104,7 @@ func TestDeclarationErrors(t *testing.T) {
 		{"language not in policy", []string{lille, "--lang", "de"}, 2, []string{`language "de" is not in the policy; it has fr, en`}},
 		{"missing file", []string{filepath.Join(dir, "nope.json")}, 1, []string{"nope.json"}},
 		{"invalid policy", []string{invalid}, 1, []string{"/revision", "/bogus"}},
-		{"broken JSON", []string{broken}, 1, []string{"line "}},
+		{"broken JSON", []string{broken}, 1, []string{"3:1: "}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

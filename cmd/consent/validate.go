@@ -15,7 +15,11 @@ const validateUsage = `usage: consent validate FILE...
 Checks each policy FILE (JSON, see policy/policy.schema.json) and prints
 every problem found, one line each: "JSON-pointer: message", prefixed
 with "FILE: " when several files are given. A valid file prints
-"FILE: ok". Exits 0 when every file is valid, 1 otherwise.
+"FILE: ok". What is valid but most likely a mistake (a glob such as
+"_hj*" written as a pattern, a cookie declared twice in one service, a
+draft's "unclassified" category) is printed as "JSON-pointer: warning:
+message" and does not change the exit status. Exits 0 when every file is
+valid, 1 otherwise.
 `
 
 // runValidate runs `consent validate FILE...`. Valid files are reported
@@ -56,8 +60,12 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			status = 1
 			continue
 		}
-		_, err = policy.Parse(data)
+		pol, err := policy.Parse(data)
 		if err == nil {
+			// Warnings go with the problems, on stderr; they do not fail.
+			for _, w := range policy.Warnings(pol) {
+				fmt.Fprintf(stderr, "%s%s\n", prefix, warningLine(w))
+			}
 			fmt.Fprintf(stdout, "%s: ok\n", file)
 			continue
 		}
@@ -72,6 +80,14 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
+}
+
+// warningLine formats a warning as "pointer: warning: message".
+func warningLine(w policy.Problem) string {
+	if w.Pointer == "" {
+		return "/: warning: " + w.Message
+	}
+	return w.Pointer + ": warning: " + w.Message
 }
 
 // unwrapPathError drops the operation and path an *os.PathError repeats.

@@ -98,7 +98,7 @@ func TestValidateSeveralFilesArePrefixed(t *testing.T) {
 func TestValidateSyntaxError(t *testing.T) {
 	path := writeFile(t, "p.json", "{\n  \"categories\": [],\n}\n")
 	code, _, stderr := runValidateArgs(path)
-	if want := "line 3, column 1: unexpected character '}': expected a string as object key\n"; code != 1 || stderr != want {
+	if want := "3:1: unexpected character '}': expected a string as object key\n"; code != 1 || stderr != want {
 		t.Errorf("exit %d, stderr %q; want 1, %q", code, stderr, want)
 	}
 }
@@ -140,5 +140,20 @@ func TestValidateUsage(t *testing.T) {
 			(tt.stderrHas == "" && stderr != "") {
 			t.Errorf("validate %q: exit %d, stdout %q, stderr %q", tt.args, code, stdout, stderr)
 		}
+	}
+}
+
+// Warnings are printed as "pointer: warning: message" and do not fail.
+func TestValidateWarnings(t *testing.T) {
+	path := writeFile(t, "policy.json", `{
+  "categories": [{"id": "necessary", "required": true, "label": "N"}],
+  "services": [{"id": "hotjar", "category": "necessary", "provider": "Hotjar", "cookies": [{"pattern": "_hj*"}]}]
+}`)
+	code, stdout, stderr := runValidateArgs(path)
+	if code != 0 || stdout != path+": ok\n" {
+		t.Fatalf("exit %d, stdout %q; want 0 and ok", code, stdout)
+	}
+	if !strings.HasPrefix(stderr, `/services/0/cookies/0/pattern: warning: pattern "_hj*" looks like a glob`) || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("stderr = %q, want one glob warning", stderr)
 	}
 }

@@ -265,7 +265,7 @@ func TestPolicyThatFailsToLoad(t *testing.T) {
 	cases := map[string]struct{ policy, want string }{
 		"404":       {"/status/404.json", "HTTP 404"},
 		"500":       {"/status/500.json", "HTTP 500"},
-		"not JSON":  {"/status/notjson.json", "line 1, column 1"},
+		"not JSON":  {"/status/notjson.json", "1:1: "},
 		"invalid":   {"/policy/invalid.json", `/services/0/category: unknown category "nope"`},
 		"no inline": {"#missing", `names no element`},
 	}
