@@ -22,21 +22,36 @@ type Item struct {
 	Secure     bool   `json:"secure,omitempty"`
 	HTTPOnly   bool   `json:"httpOnly,omitempty"`
 	SameSite   string `json:"sameSite,omitempty"`
-	// Expires is the observed lifetime ("Session", "2 years").
+	// Expires is the observed lifetime ("Session", "2 years"); Capped
+	// says Chromium cut it to its 400-day limit, so the site may ask for
+	// longer in other browsers.
 	Expires string `json:"expires,omitempty"`
+	Capped  bool   `json:"capped,omitempty"`
 	// SeenIn lists the visits that found it.
 	SeenIn []Mode `json:"seenIn"`
 
-	// Category, Service, Provider, Purpose and Duration come from the
-	// site's policy when it declares the item, else from the built-in
-	// table; Category is Unclassified when neither knows it.
+	// Category, Service, Provider and Purpose come from the site's
+	// policy when it declares the item, else from a table of known
+	// cookies (Source says which); Category is Unclassified when none
+	// knows it.
 	Category string `json:"category"`
 	Service  string `json:"service,omitempty"`
 	Provider string `json:"provider,omitempty"`
 	Function string `json:"function,omitempty"`
 	Purpose  string `json:"purpose,omitempty"`
-	Duration string `json:"duration,omitempty"`
-	// Declared is true when the site's policy lists it.
+	// Duration is what the site's policy declares, else the observed
+	// lifetime (Expires); Documented the table's documented retention.
+	Duration   string `json:"duration,omitempty"`
+	Documented string `json:"documented,omitempty"`
+	// Source is the table that classified it: SourceDatabase,
+	// SourceScanner or the --known file; "" when the policy declares it
+	// or nothing knows it.
+	Source string `json:"source,omitempty"`
+	// ConsentMode lists the Google Consent Mode types of its category in
+	// the table.
+	ConsentMode []string `json:"consentMode,omitempty"`
+	// Declared is true when the site's policy lists it (the consent
+	// cookie: as its consentCookie).
 	Declared bool `json:"declared"`
 
 	known      *KnownService
@@ -119,14 +134,21 @@ type Report struct {
 	Items    []*Item   `json:"items"`
 	Findings []Finding `json:"findings"`
 
-	pol *policy.Policy
+	pol   *policy.Policy
+	local *Table
 }
 
 // Analyze classifies a scan's result; pol is the site's policy (may be
 // nil) and policyName its file name for the report.
 func Analyze(res *Result, pol *policy.Policy, policyName string) *Report {
+	return AnalyzeWith(res, pol, policyName, nil)
+}
+
+// AnalyzeWith is Analyze with the site owner's own table of known
+// cookies (may be nil), consulted before the others.
+func AnalyzeWith(res *Result, pol *policy.Policy, policyName string, local *Table) *Report {
 	rep := &Report{Start: res.Start, Site: res.Site, Host: res.Host, Started: res.Started,
-		Visits: res.Visits, Policy: policyName, pol: pol}
+		Visits: res.Visits, Policy: policyName, pol: pol, local: local}
 	if pol == nil {
 		rep.Policy = ""
 	}
@@ -148,6 +170,9 @@ func Analyze(res *Result, pol *policy.Policy, policyName string) *Report {
 			it, _ := get(policy.StorageCookie, c.Name, c.Domain, v.Mode)
 			it.Path, it.ThirdParty, it.Secure, it.HTTPOnly, it.SameSite = c.Path, c.ThirdParty, c.Secure, c.HTTPOnly, c.SameSite
 			it.Expires = Lifetime(c.Expires, res.Started)
+			if it.Capped = Capped(c.Expires, res.Started); it.Capped {
+				it.Expires += " (Chromium's 400-day cap)"
+			}
 		}
 		for _, k := range v.Storage {
 			it, _ := get(k.Storage, k.Key, k.Origin, v.Mode)
@@ -207,9 +232,20 @@ func (r *Report) consentCookieName() string {
 	return policy.DefaultConsentCookieName
 }
 
-// classify fills in what the policy or the built-in table says of it.
+// lookup finds the item in the site owner's table, else in the others.
+func (r *Report) lookup(it *Item) (*KnownService, *KnownCookie) {
+	if s, c := r.local.Lookup(it.Name, it.Domain); s != nil && c.Matches(it.Name, it.Storage) {
+		return s, c
+	}
+	return Lookup(it.Name, it.Storage, it.Domain, r.consentCookieName())
+}
+
+// classify fills in what the policy or a table says of it.
 func (r *Report) classify(it *Item) {
-	it.known, it.knownEntry = Lookup(it.Name, it.Storage, r.consentCookieName())
+	it.known, it.knownEntry = r.lookup(it)
+	if k := it.known; k != nil {
+		it.Documented, it.Source, it.ConsentMode = it.knownEntry.Duration, k.Source, k.ConsentMode
+	}
 	if r.pol != nil {
 		lang := r.pol.DefaultLanguage()
 		for i := range r.pol.Services {
@@ -225,9 +261,25 @@ func (r *Report) classify(it *Item) {
 						it.Purpose = s.Purpose.In(lang, lang)
 					}
 					it.Duration = c.Duration.In(lang, lang)
+					it.Source = ""
 					return
 				}
 			}
+		}
+		if it.Storage == policy.StorageCookie && it.Name == r.pol.ConsentCookie.Name {
+			// Declared as the policy's consentCookie, not in a service.
+			it.Declared = true
+			it.Category = Necessary
+			for _, c := range r.pol.Categories {
+				if c.Required {
+					it.Category = c.ID
+					break
+				}
+			}
+			k := it.known
+			it.Service, it.Function, it.Purpose = ConsentServiceID, k.Function, it.knownEntry.Purpose
+			it.Provider, it.Duration = r.Host, it.Expires
+			return
 		}
 	}
 	if k := it.known; k != nil {
@@ -239,7 +291,7 @@ func (r *Report) classify(it *Item) {
 		if it.Purpose == "" {
 			it.Purpose = k.Purpose
 		}
-		it.Duration = it.knownEntry.Duration
+		it.Duration = it.Expires
 		return
 	}
 	it.Category = Unclassified
@@ -301,6 +353,12 @@ func (r *Report) findings() {
 			s := &r.pol.Services[i]
 			for j := range s.Cookies {
 				c := &s.Cookies[j]
+				if c.Storage == policy.StorageCookie && c.Name != "" && c.Name == r.pol.ConsentCookie.Name {
+					// The consent manager's own cookie, declared in a
+					// service by older drafts: the site has it once it
+					// uses the consent manager.
+					continue
+				}
 				found := false
 				for _, it := range r.Items {
 					if it.Storage == c.Storage && c.Matches(it.Name) {
@@ -377,6 +435,16 @@ func (r *Report) FindingsOf(kind string) []Finding {
 		}
 	}
 	return out
+}
+
+// ChromiumCookieCap is the longest lifetime Chromium gives a cookie: a
+// longer Expires or Max-Age is cut to it.
+const ChromiumCookieCap = 400 * 24 * time.Hour
+
+// Capped reports whether a cookie expiring at exp, seen at now, has
+// Chromium's 400-day cap rather than the lifetime the site asked for.
+func Capped(exp, now time.Time) bool {
+	return !exp.IsZero() && exp.Sub(now) >= ChromiumCookieCap-12*time.Hour
 }
 
 // Lifetime describes how long a cookie expiring at exp lives, seen at now:

@@ -77,7 +77,8 @@ type Options struct {
 // Progress tells which page a visit is about to load.
 type Progress struct {
 	Mode Mode
-	// Page is the 1-based number of the page, Max the most a visit loads.
+	// Page is the 1-based number of the page, Max the number of pages
+	// found so far (at most Options.MaxPages): it grows as links are found.
 	Page, Max int
 	URL       string
 }
@@ -384,17 +385,21 @@ func (s *scanner) visit(m Mode) (*Visit, error) {
 			continue
 		}
 		if s.o.Progress != nil {
-			s.o.Progress(Progress{Mode: m, Page: len(v.Pages) + 1, Max: s.o.MaxPages, URL: raw})
+			// Of the pages found so far (loaded, this one and those
+			// waiting), at most MaxPages.
+			found := min(s.o.MaxPages, len(v.Pages)+1+len(queue))
+			s.o.Progress(Progress{Mode: m, Page: len(v.Pages) + 1, Max: found, URL: raw})
 		}
-		v.Pages = append(v.Pages, raw)
 		w.reset()
 		if err := s.load(tab, raw); err != nil {
 			if raw == s.res.Start {
 				return nil, fmt.Errorf("the start page %s: %w", raw, err)
 			}
+			// An error of that URL, not a page visited.
 			v.Errors = append(v.Errors, raw+": "+err.Error())
 			continue
 		}
+		v.Pages = append(v.Pages, raw)
 		s.settle(tab, w)
 		if !decided {
 			v.Choice = s.choose(tab, m)

@@ -59,14 +59,10 @@ func Draft(rep *Report, owner []byte) ([]byte, error) {
 	}
 	d := &drafter{rep: rep, root: root}
 	d.ensureCategory(Necessary, true)
-	if owner == nil {
-		// A site that adopts this consent manager will have its cookie.
-		k := knownService(ConsentServiceID)
-		d.add(&Item{Storage: policy.StorageCookie, Name: policy.DefaultConsentCookieName,
-			Category: Necessary, known: k, knownEntry: &k.Cookies[0]})
-	}
+	// The consent manager's own cookie is declared once, as the policy's
+	// consentCookie (which every draft has), not again in a service.
 	for _, it := range rep.Items {
-		if it.Declared {
+		if it.Declared || it.known != nil && it.known.ID == ConsentServiceID {
 			continue
 		}
 		d.add(it)
@@ -151,8 +147,6 @@ func (d *drafter) categoryFor(cat string) string {
 	return cat
 }
 
-var slugRE = regexp.MustCompile(`[^a-z0-9]+`)
-
 func (d *drafter) add(it *Item) {
 	services := d.list("services")
 	var id string
@@ -172,7 +166,7 @@ func (d *drafter) add(it *Item) {
 		}
 	} else {
 		host := hostOf(it.Domain)
-		id = "unclassified-" + strings.Trim(slugRE.ReplaceAllString(strings.ToLower(host), "-"), "-")
+		id = "unclassified-" + slug(host)
 		svc = findByID(services, id)
 		if svc == nil {
 			svc = object("id", str(id), "category", str(d.categoryFor(Unclassified)),
@@ -230,9 +224,10 @@ func (d *drafter) cookieEntry(it *Item) *policy.Node {
 			setField(c, "domain", str(dom))
 		}
 	}
-	dur := it.Duration
-	if dur == "" {
-		dur = it.Expires
+	// What the browser showed, not what a table says.
+	dur := it.Expires
+	if it.Capped {
+		dur = strings.TrimSuffix(dur, " (Chromium's 400-day cap)") + " or more"
 	}
 	if dur != "" {
 		setField(c, "duration", str(dur))

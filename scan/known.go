@@ -22,8 +22,8 @@ const (
 // CategoryOrder is the order of the categories in drafts and reports.
 var CategoryOrder = []string{Necessary, Preferences, Statistics, Marketing, Media, Unclassified}
 
-// KnownService is a well-known service of the built-in table: who sets
-// which cookies or storage keys, and why.
+// KnownService is a service of a table of known cookies: who sets which
+// cookies or storage keys, and why.
 type KnownService struct {
 	ID       string
 	Provider string
@@ -35,14 +35,31 @@ type KnownService struct {
 	// FirstParty is true for services run by the site itself (framework
 	// session cookies, the consent cookie): their provider is the site.
 	FirstParty bool
-	Cookies    []KnownCookie
+	// ConsentMode lists the Google Consent Mode types the table's
+	// category stands for.
+	ConsentMode []string
+	// Source is the table: SourceDatabase, SourceScanner or a site
+	// owner's file.
+	Source string
+	// Override, in the scanner's table, says why the entry is consulted
+	// before the Open Cookie Database: what the database gets wrong of
+	// it. Entries without one only fill its gaps.
+	Override string
+	Cookies  []KnownCookie
 }
+
+// anyStorage is the Storage of an entry for a cookie or a storage key of
+// that name alike (the database does not tell them apart).
+const anyStorage = "any"
 
 // KnownCookie is one cookie or storage key of a known service, named
 // exactly or by an RE2 pattern matched against the whole name.
 type KnownCookie struct {
 	Name, Pattern string
-	// Storage is "" for a cookie, or policy.StorageLocal/StorageSession.
+	// Prefix is the database's wildcard name, which Pattern matches.
+	Prefix string
+	// Storage is "" for a cookie, policy.StorageLocal/StorageSession, or
+	// anyStorage.
 	Storage  string
 	Purpose  string
 	Duration string
@@ -58,7 +75,7 @@ func (k *KnownCookie) Matches(name, storage string) bool {
 	if want == "" {
 		want = policy.StorageCookie
 	}
-	if want != storage {
+	if want != storage && want != anyStorage {
 		return false
 	}
 	if k.Pattern == "" {
@@ -80,9 +97,22 @@ func (k *KnownCookie) DisplayName() string {
 // service in the table.
 const ConsentServiceID = "consent"
 
-// Known is the built-in table of well-known cookies and storage keys,
-// written from the providers' public documentation. Durations are the
-// typical ones; a site can configure others.
+// Known is the scanner's own table, written from the providers' public
+// documentation, for what the Open Cookie Database (OpenCookieDatabase)
+// lacks or gets wrong. Entries with an Override are consulted before the
+// database, the others after it, so they never hide what it knows.
+// Durations are the typical ones; a site can configure others.
+//
+// The gaps were found by checking the most used analytics and session
+// SDKs on npm (by monthly downloads: @sentry/browser, @datadog/browser-rum,
+// posthog-js, @vercel/analytics, launchdarkly-js-client-sdk,
+// @amplitude/analytics-browser, mixpanel-browser, @statsig/js-client,
+// @segment/analytics-next, @fullstory/browser, @snowplow/browser-tracker,
+// logrocket, …) against it: Amplitude's AMP_, Mixpanel's mp_, Snowplow's
+// _sp_id. and _sp_ses. and RudderStack's rl_ are in the database; the
+// others are below. The real-tracker test (scan/testdata/trackers) checks
+// the entries of Datadog, PostHog, Segment, Mixpanel and Snowplow against
+// the SDKs themselves.
 var Known = []*KnownService{
 	{
 		ID: ConsentServiceID, Category: Necessary, FirstParty: true,
@@ -95,130 +125,155 @@ var Known = []*KnownService{
 	{
 		ID: "session", Category: Necessary, FirstParty: true,
 		Label: "Session", Function: "Session of the site's web framework",
-		Purpose: "Keeps the visitor's session (sign-in, forms) from one page to the next",
+		Purpose:  "Keeps the visitor's session (sign-in, forms) from one page to the next",
+		Override: "the database knows sessionid only as Instagram's (on instagram.com) and connect.sid as Zendesk's (on zendesk.com): on a site's own domain they are Django's and Express's session cookies",
 		Cookies: []KnownCookie{
 			{Name: "sessionid", Purpose: "Django session", Duration: "2 weeks"},
-			{Name: "PHPSESSID", Purpose: "PHP session", Duration: "Session"},
-			{Name: "JSESSIONID", Purpose: "Java servlet session", Duration: "Session"},
-			{Name: "laravel_session", Purpose: "Laravel session", Duration: "2 hours"},
-			{Name: "ASP.NET_SessionId", Purpose: "ASP.NET session", Duration: "Session"},
 			{Name: "connect.sid", Purpose: "Express (Node.js) session", Duration: "Session"},
 		},
 	},
 	{
 		ID: "csrf", Category: Necessary, FirstParty: true,
 		Label: "Security (CSRF)", Function: "Protection against cross-site request forgery",
-		Purpose: "Checks that forms and API calls come from the site itself",
+		Purpose:  "Checks that forms and API calls come from the site itself",
+		Override: "the database lacks Django's csrftoken, and its XSRF-TOKEN row names no platform",
 		Cookies: []KnownCookie{
 			{Name: "csrftoken", Purpose: "Django CSRF token", Duration: "1 year"},
 			{Name: "XSRF-TOKEN", Purpose: "CSRF token (Laravel, Angular)", Duration: "2 hours"},
 		},
 	},
 	{
-		ID: "language", Category: Necessary, FirstParty: true,
-		Label: "Language", Function: "Language selection",
-		Purpose: "Remembers the visitor's language",
-		Cookies: []KnownCookie{
-			{Name: "django_language", Duration: "Session"},
-		},
-	},
-	{
-		ID: "google-analytics", Category: Statistics, Provider: "Google Ireland Limited",
-		Label: "Google Analytics", Function: "Audience measurement",
-		Purpose: "Counts visits and measures how the site is used",
-		Cookies: []KnownCookie{
-			{Name: "_ga", Purpose: "Distinguishes visitors", Duration: "2 years"},
-			{Pattern: `_ga_[A-Za-z0-9]+`, Purpose: "Keeps the session state of a Google Analytics 4 property", Duration: "2 years"},
-			{Name: "_gid", Purpose: "Distinguishes visitors", Duration: "24 hours"},
-			{Name: "_gat", Purpose: "Throttles the request rate", Duration: "1 minute"},
-			{Pattern: `_gat_.+`, Purpose: "Throttles the request rate", Duration: "1 minute"},
-		},
-	},
-	{
-		ID: "google-ads", Category: Marketing, Provider: "Google Ireland Limited",
-		Label: "Google Ads", Function: "Advertising conversion tracking",
-		Purpose: "Links visits to ad clicks",
-		Cookies: []KnownCookie{
-			{Pattern: `_gac_.+`, Purpose: "Campaign information of an ad click", Duration: "90 days"},
-			{Name: "_gcl_au", Purpose: "Conversion measurement", Duration: "90 days"},
-		},
-	},
-	{
-		ID: "matomo", Category: Statistics, Provider: "Matomo",
-		Label: "Matomo", Function: "Audience measurement",
-		Purpose: "Counts visits and measures how the site is used",
-		Cookies: []KnownCookie{
-			{Pattern: `_pk_id\..+`, Purpose: "Visitor identifier", Duration: "13 months"},
-			{Pattern: `_pk_ses\..+`, Purpose: "Visit (session) in progress", Duration: "30 minutes"},
-			{Pattern: `_pk_ref\..+`, Purpose: "Where the visitor came from", Duration: "6 months"},
-			{Pattern: `_pk_(cvar|hsr)\..+`, Purpose: "Data of the current visit", Duration: "30 minutes"},
-		},
-	},
-	{
 		ID: "matomo-consent", Category: Necessary, Provider: "Matomo",
 		Label: "Matomo consent", Function: "Matomo's own consent and opt-out",
-		Purpose: "Remembers whether the visitor agreed to or refused Matomo tracking",
+		Purpose:  "Remembers whether the visitor agreed to or refused Matomo tracking",
+		Override: "the database files mtm_consent and mtm_consent_removed under Analytics, but remembering a refusal needs no consent",
 		Cookies: []KnownCookie{
 			{Pattern: `mtm_.+`, Purpose: "Consent or opt-out state", Duration: "30 years"},
 		},
 	},
 	{
-		ID: "meta-pixel", Category: Marketing, Provider: "Meta Platforms Ireland Limited",
-		Label: "Meta Pixel", Function: "Advertising and conversion tracking (Facebook, Instagram)",
-		Purpose: "Measures ads and shows ads to visitors on Meta's platforms",
+		ID: "segment", Category: Statistics, Provider: "Twilio Inc. (Segment)",
+		Label: "Segment", Function: "Customer data platform: collects analytics events for other tools",
+		Purpose:  "Identifies the visitor across visits and sends what they do to the site's analytics tools",
+		Override: "the database knows ajs_anonymous_id and ajs_user_id only as Trustpilot's (on trustpilot.com); they are Segment's analytics.js cookies on any site that uses it",
 		Cookies: []KnownCookie{
-			{Name: "_fbp", Purpose: "Browser identifier for ad delivery", Duration: "3 months"},
-			{Name: "_fbc", Purpose: "Last click on a Facebook ad", Duration: "3 months"},
-			{Name: "fr", Purpose: "Ad delivery and measurement (on facebook.com)", Duration: "3 months"},
+			{Pattern: `ajs_(anonymous_id|user_id|group_id)`, Storage: anyStorage, Purpose: "Anonymous or signed-in visitor identifier", Duration: "1 year"},
+			{Pattern: `ajs_(user_traits|group_properties)`, Storage: anyStorage, Purpose: "What is known of the visitor", Duration: "Persistent"},
 		},
 	},
 	{
-		ID: "hotjar", Category: Statistics, Provider: "Hotjar Ltd",
+		ID: "datadog", Category: Statistics, Provider: "Datadog, Inc.",
+		Label: "Datadog RUM", Function: "Real user monitoring",
+		Purpose: "Groups the visitor's page views, errors and timings into a session sent to Datadog",
+		Cookies: []KnownCookie{
+			{Pattern: `_dd_s(_v[0-9]+)?`, Storage: anyStorage, Purpose: "Session identifier and state", Duration: "15 minutes to 4 hours"},
+			{Name: "_dd_tab_id", Storage: policy.StorageSession, Purpose: "Tells the browser's tabs apart", Duration: "Session"},
+			{Pattern: `dd_cookie_test_.+`, Purpose: "Checks that cookies can be set", Duration: "1 second"},
+		},
+	},
+	{
+		ID: "posthog", Category: Statistics, Provider: "PostHog Inc.",
+		Label: "PostHog", Function: "Product analytics and session recordings",
+		Purpose: "Identifies the visitor and their session, and sends what they do to PostHog",
+		Cookies: []KnownCookie{
+			{Pattern: `ph_.+_posthog`, Storage: anyStorage, Purpose: "Visitor and session identifiers, properties", Duration: "1 year"},
+			{Pattern: `ph_.+`, Storage: policy.StorageSession, Purpose: "Session state", Duration: "Session"},
+			{Pattern: `__ph_opt_in_out_.+`, Storage: anyStorage, Purpose: "The visitor's opt-in or opt-out of PostHog", Duration: "1 year"},
+		},
+	},
+	{
+		ID: "mixpanel", Category: Statistics, Provider: "Mixpanel, Inc.",
+		Label: "Mixpanel", Function: "Analytics",
+		Purpose: "Queues the events Mixpanel's SDK sends",
+		Cookies: []KnownCookie{
+			{Pattern: `__mp[a-z]*_.+`, Storage: policy.StorageLocal, Purpose: "Events waiting to be sent to Mixpanel", Duration: "Persistent"},
+		},
+	},
+	{
+		ID: "snowplow", Category: Statistics, Provider: "Snowplow Analytics Ltd",
+		Label: "Snowplow", Function: "Analytics",
+		Purpose: "Queues the events Snowplow's tracker sends",
+		Cookies: []KnownCookie{
+			{Pattern: `snowplowOutQueue_.+`, Storage: policy.StorageLocal, Purpose: "Events waiting to be sent to the collector", Duration: "Persistent"},
+		},
+	},
+	{
+		ID: "heap", Category: Statistics, Provider: "Heap Inc.",
+		Label: "Heap", Function: "Analytics",
+		Purpose: "Identifies the visitor and their session",
+		Cookies: []KnownCookie{
+			// The database has _hp2_id and _hp2_ses_props as exact names;
+			// Heap appends the app's id.
+			{Pattern: `_hp2_(id|ses_props|props)\..+`, Purpose: "Visitor, session and event properties", Duration: "13 months"},
+		},
+	},
+	{
+		ID: "fullstory", Category: Statistics, Provider: "FullStory, Inc.",
+		Label: "FullStory", Function: "Session recordings",
+		Purpose: "Identifies the visitor for FullStory's recordings",
+		Cookies: []KnownCookie{
+			{Name: "fs_uid", Purpose: "Visitor identifier", Duration: "1 year"},
+			{Name: "fs_lua", Purpose: "Time of the last activity", Duration: "30 minutes"},
+			{Name: "fs_cid", Purpose: "The visitor's consent for FullStory", Duration: "1 year"},
+		},
+	},
+	{
+		ID: "logrocket", Category: Statistics, Provider: "LogRocket, Inc.",
+		Label: "LogRocket", Function: "Session recordings",
+		Purpose: "Identifies the visitor and their session for LogRocket's recordings",
+		Cookies: []KnownCookie{
+			{Pattern: `_lr_.+`, Storage: anyStorage, Purpose: "Visitor and session identifiers", Duration: "1 year"},
+		},
+	},
+	{
+		ID: "statsig", Category: Statistics, Provider: "Statsig, Inc.",
+		Label: "Statsig", Function: "Feature flags and experiments",
+		Purpose: "Keeps the visitor in the same experiment groups",
+		Cookies: []KnownCookie{
+			{Pattern: `statsig\..+`, Storage: policy.StorageLocal, Purpose: "Stable visitor identifier and cached evaluations", Duration: "Persistent"},
+		},
+	},
+	{
+		ID: "launchdarkly", Category: Preferences, Provider: "Catamorphic Co. (LaunchDarkly)",
+		Label: "LaunchDarkly", Function: "Feature flags",
+		Purpose: "Keeps the visitor's feature flags the same from one visit to the next",
+		Cookies: []KnownCookie{
+			{Pattern: `ld:.+`, Storage: policy.StorageLocal, Purpose: "Anonymous visitor key and cached flags", Duration: "Persistent"},
+		},
+	},
+	{
+		ID: "newrelic", Category: Statistics, Provider: "New Relic, Inc.",
+		Label: "New Relic Browser", Function: "Real user monitoring",
+		Purpose: "Groups the visitor's page views into a session sent to New Relic",
+		Cookies: []KnownCookie{
+			{Name: "NRBA_SESSION", Storage: policy.StorageLocal, Purpose: "Session identifier and state", Duration: "Persistent"},
+		},
+	},
+	{
+		ID: "sentry", Category: Statistics, Provider: "Functional Software, Inc. (Sentry)",
+		Label: "Sentry Session Replay", Function: "Error monitoring and session replays",
+		Purpose: "Keeps a session replay going from one page to the next",
+		Cookies: []KnownCookie{
+			{Name: "sentryReplaySession", Storage: policy.StorageSession, Purpose: "Replay session identifier", Duration: "Session"},
+		},
+	},
+	{
+		ID: "hotjar", Category: Statistics, Provider: "Hotjar",
 		Label: "Hotjar", Function: "Heatmaps and session recordings",
 		Purpose: "Shows how visitors use the pages",
 		Cookies: []KnownCookie{
-			{Pattern: `_hj.*`, Purpose: "Visitor and session identifiers", Duration: "Up to 1 year"},
-			{Pattern: `_hj.*`, Storage: policy.StorageLocal, Purpose: "Visitor and session identifiers", Duration: "Persistent"},
-			{Pattern: `_hj.*`, Storage: policy.StorageSession, Purpose: "Session data", Duration: "Session"},
+			// The database names Hotjar's keys one by one: the ones it
+			// does not list yet.
+			{Pattern: `_hj.+`, Storage: anyStorage, Purpose: "Visitor and session identifiers", Duration: "Up to 1 year"},
 		},
 	},
 	{
-		ID: "hubspot", Category: Marketing, Provider: "HubSpot, Inc.",
-		Label: "HubSpot", Function: "Marketing automation and visitor tracking",
-		Purpose: "Tracks visitors and links them to contacts",
+		ID: "youtube", Category: Media, Provider: "Youtube",
+		Label: "Youtube", Function: "Embedded videos",
+		Purpose: "Plays videos and remembers the player's state",
 		Cookies: []KnownCookie{
-			{Name: "__hstc", Purpose: "Main visitor tracking cookie", Duration: "6 months"},
-			{Name: "hubspotutk", Purpose: "Visitor identity, passed on form submission", Duration: "6 months"},
-			{Name: "__hssc", Purpose: "Counts page views in a session", Duration: "30 minutes"},
-			{Name: "__hssrc", Purpose: "Tells whether the browser restarted", Duration: "Session"},
-		},
-	},
-	{
-		ID: "youtube", Category: Media, Provider: "Google Ireland Limited",
-		Label: "YouTube", Function: "Embedded videos",
-		Purpose: "Plays videos and measures their use",
-		Cookies: []KnownCookie{
-			{Name: "VISITOR_INFO1_LIVE", Purpose: "Estimates bandwidth, personalises recommendations", Duration: "6 months"},
-			{Name: "YSC", Purpose: "Counts views of embedded videos", Duration: "Session"},
-			{Name: "PREF", Purpose: "Player preferences", Duration: "8 months"},
 			{Pattern: `yt-remote-.+`, Storage: policy.StorageLocal, Purpose: "Player preferences", Duration: "Persistent"},
 			{Pattern: `ytidb::.+`, Storage: policy.StorageLocal, Purpose: "Player state", Duration: "Persistent"},
-		},
-	},
-	{
-		ID: "vimeo", Category: Media, Provider: "Vimeo.com, Inc.",
-		Label: "Vimeo", Function: "Embedded videos",
-		Purpose: "Plays videos and measures their use",
-		Cookies: []KnownCookie{
-			{Name: "vuid", Purpose: "Visitor identifier for Vimeo's analytics", Duration: "2 years"},
-		},
-	},
-	{
-		ID: "google-maps", Category: Media, Provider: "Google Ireland Limited",
-		Label: "Google Maps", Function: "Embedded maps",
-		Purpose: "Shows maps and remembers preferences",
-		Cookies: []KnownCookie{
-			{Name: "NID", Purpose: "Preferences and ad personalisation (on google.com)", Duration: "6 months"},
 		},
 	},
 	{
@@ -231,65 +286,58 @@ var Known = []*KnownService{
 		},
 	},
 	{
-		ID: "linkedin", Category: Marketing, Provider: "LinkedIn Ireland Unlimited Company",
-		Label: "LinkedIn Insight Tag", Function: "Advertising and conversion tracking",
+		ID: "linkedin", Category: Marketing, Provider: "LinkedIn",
+		Label: "LinkedIn", Function: "Advertising and conversion tracking",
 		Purpose: "Measures ads and shows ads to visitors on LinkedIn",
 		Cookies: []KnownCookie{
 			{Pattern: `li_.+`, Purpose: "Identifies visitors and their consent on LinkedIn", Duration: "Up to 6 months"},
-			{Name: "bcookie", Purpose: "Browser identifier", Duration: "1 year"},
-			{Name: "bscookie", Purpose: "Secure browser identifier", Duration: "1 year"},
-			{Name: "lidc", Purpose: "Data-centre routing", Duration: "24 hours"},
-			{Name: "UserMatchHistory", Purpose: "Ad matching", Duration: "30 days"},
-			{Name: "AnalyticsSyncHistory", Purpose: "Ad synchronisation", Duration: "30 days"},
 		},
 	},
 	{
-		ID: "microsoft-clarity", Category: Statistics, Provider: "Microsoft Corporation",
-		Label: "Microsoft Clarity", Function: "Heatmaps and session recordings",
-		Purpose: "Shows how visitors use the pages",
-		Cookies: []KnownCookie{
-			{Name: "_clck", Purpose: "Visitor identifier and preferences", Duration: "1 year"},
-			{Name: "_clsk", Purpose: "Joins page views into one recording", Duration: "1 day"},
-			{Name: "CLID", Purpose: "Visitor identifier (on clarity.ms)", Duration: "1 year"},
-			{Name: "MUID", Purpose: "Browser identifier (on clarity.ms, bing.com)", Duration: "1 year"},
-		},
-	},
-	{
-		ID: "tiktok-pixel", Category: Marketing, Provider: "TikTok Technology Limited",
-		Label: "TikTok Pixel", Function: "Advertising and conversion tracking",
+		ID: "tiktok", Category: Marketing, Provider: "TikTok",
+		Label: "TikTok", Function: "Advertising and conversion tracking",
 		Purpose: "Measures ads and shows ads to visitors on TikTok",
 		Cookies: []KnownCookie{
-			{Name: "_ttp", Purpose: "Visitor identifier", Duration: "13 months"},
-			{Name: "_tt_enable_cookie", Purpose: "Checks that cookies can be set", Duration: "13 months"},
-			{Pattern: `tt_.+`, Purpose: "Session and ad data", Duration: "Up to 13 months"},
-			{Pattern: `tt_.+`, Storage: policy.StorageSession, Purpose: "Session data", Duration: "Session"},
+			{Pattern: `tt_.+`, Storage: anyStorage, Purpose: "Session and ad data", Duration: "Up to 13 months"},
 		},
 	},
+}
+
+func init() {
+	for _, s := range Known {
+		s.Source = SourceScanner
+		if m, ok := categoryDrafts[s.Category]; ok {
+			s.ConsentMode = m.modes
+		}
+	}
 }
 
 // Lookup returns the known service and entry of a cookie (storage
-// policy.StorageCookie) or storage key, or nils. consentCookie is the
-// site's consent cookie name ("" for the default).
-func Lookup(name, storage, consentCookie string) (*KnownService, *KnownCookie) {
-	if storage == policy.StorageCookie && consentCookie != "" && name == consentCookie {
+// policy.StorageCookie) or storage key seen on domain, or nils: the
+// site's consent cookie (consentCookie, "" for the default), then the
+// scanner's overrides, the Open Cookie Database, and the scanner's gaps.
+func Lookup(name, storage, domain, consentCookie string) (*KnownService, *KnownCookie) {
+	if storage == policy.StorageCookie && (name == consentCookie || name == policy.DefaultConsentCookieName) {
 		return Known[0], &Known[0].Cookies[0]
 	}
-	for _, s := range Known {
-		for i := range s.Cookies {
-			if s.Cookies[i].Matches(name, storage) {
-				return s, &s.Cookies[i]
+	own := func(overrides bool) (*KnownService, *KnownCookie) {
+		for _, s := range Known[1:] {
+			if (s.Override != "") != overrides {
+				continue
+			}
+			for i := range s.Cookies {
+				if s.Cookies[i].Matches(name, storage) {
+					return s, &s.Cookies[i]
+				}
 			}
 		}
+		return nil, nil
 	}
-	return nil, nil
-}
-
-// knownService returns the table's service with the given id, or nil.
-func knownService(id string) *KnownService {
-	for _, s := range Known {
-		if s.ID == id {
-			return s
-		}
+	if s, c := own(true); s != nil {
+		return s, c
 	}
-	return nil
+	if s, c := OpenCookieDatabase().Lookup(name, domain); s != nil {
+		return s, c
+	}
+	return own(false)
 }

@@ -17,7 +17,10 @@ type Row struct {
 	Function string   `json:"function"`
 	Names    []string `json:"names"`
 	Purposes string   `json:"purposes"`
-	Duration string   `json:"duration"`
+	// Duration is the observed lifetimes (or the policy's); Documented
+	// the tables' documented retention.
+	Duration   string `json:"duration"`
+	Documented string `json:"documented,omitempty"`
 }
 
 // Table groups the items per category and service, one row a service,
@@ -51,6 +54,7 @@ func (r *Report) Table() []Row {
 			dur = it.Expires
 		}
 		row.Duration = joinOnce(row.Duration, dur)
+		row.Documented = joinOnce(row.Documented, it.Documented)
 	}
 	for i := range rows {
 		rows[i].Function += " (on " + strings.Join(locs[i], ", ") + ")"
@@ -220,13 +224,13 @@ func (r *Report) Markdown() string {
 		if row.Category != cat {
 			cat = row.Category
 			fmt.Fprintf(&b, "\n### %s\n\n", md(r.categoryLabel(cat)))
-			mdHeader(&b, "Provider", "Function and location", "Cookie names", "Purposes", "Duration")
+			mdHeader(&b, "Provider", "Function and location", "Cookie names", "Purposes", "Duration (seen)", "Documented retention")
 		}
-		mdRow(&b, md(row.Provider), md(row.Function), namesMD(row.Names), md(row.Purposes), md(row.Duration))
+		mdRow(&b, md(row.Provider), md(row.Function), namesMD(row.Names), md(row.Purposes), md(row.Duration), md(row.Documented))
 	}
 	if len(r.Items) > 0 {
 		b.WriteString("\n## Everything found\n\n")
-		mdHeader(&b, "Name", "Kind", "Domain or origin", "Path", "Party", "Expires", "Secure", "HttpOnly", "SameSite", "Category", "Declared", "No choice", "Rejected", "Accepted")
+		mdHeader(&b, "Name", "Kind", "Domain or origin", "Path", "Party", "Expires", "Secure", "HttpOnly", "SameSite", "Category", "Classified by", "Declared", "No choice", "Rejected", "Accepted")
 		for _, it := range r.Items {
 			party := "first"
 			if it.ThirdParty {
@@ -237,7 +241,7 @@ func (r *Report) Markdown() string {
 				declared = yes(it.Declared)
 			}
 			mdRow(&b, code(it.Name), md(it.Storage), md(it.Domain), md(it.Path), party, md(it.Expires),
-				yes(it.Secure), yes(it.HTTPOnly), md(it.SameSite), md(it.Category), declared,
+				yes(it.Secure), yes(it.HTTPOnly), md(it.SameSite), md(it.Category), md(r.classifiedBy(it)), declared,
 				yes(it.Seen(NoChoice)), yes(it.Seen(RejectAll)), yes(it.Seen(AcceptAll)))
 		}
 	}
@@ -259,12 +263,40 @@ func (r *Report) Markdown() string {
 			fmt.Fprintf(&b, "- %s\n", md(p))
 		}
 	}
-	for _, v := range r.Visits {
-		for _, e := range v.Errors {
-			fmt.Fprintf(&b, "- error (%s): %s\n", md(string(v.Mode)), md(e))
+	if errs := r.errorList(); len(errs) > 0 {
+		b.WriteString("\nErrors:\n\n")
+		for _, x := range errs {
+			fmt.Fprintf(&b, "- error (%s): %s\n", md(string(x.mode)), md(x.text))
 		}
 	}
 	return b.String()
+}
+
+type visitError struct {
+	mode Mode
+	text string
+}
+
+// errorList is every visit's errors, in the order of the visits.
+func (r *Report) errorList() []visitError {
+	var out []visitError
+	for _, v := range r.Visits {
+		for _, e := range v.Errors {
+			out = append(out, visitError{v.Mode, e})
+		}
+	}
+	return out
+}
+
+// classifiedBy says where an item's category comes from.
+func (r *Report) classifiedBy(it *Item) string {
+	switch {
+	case it.Declared:
+		return "the policy"
+	case it.Source == "":
+		return "–"
+	}
+	return it.Source
 }
 
 type hostSeen struct {
@@ -344,20 +376,20 @@ func (r *Report) HTML() string {
 				b.WriteString("</tbody></table>\n")
 			}
 			cat = row.Category
-			fmt.Fprintf(&b, "<h3>%s</h3>\n<table><thead><tr><th scope=\"col\">Provider</th><th scope=\"col\">Function and location</th><th scope=\"col\">Cookie names</th><th scope=\"col\">Purposes</th><th scope=\"col\">Duration</th></tr></thead><tbody>\n", e(r.categoryLabel(cat)))
+			fmt.Fprintf(&b, "<h3>%s</h3>\n<table><thead><tr><th scope=\"col\">Provider</th><th scope=\"col\">Function and location</th><th scope=\"col\">Cookie names</th><th scope=\"col\">Purposes</th><th scope=\"col\">Duration (seen)</th><th scope=\"col\">Documented retention</th></tr></thead><tbody>\n", e(r.categoryLabel(cat)))
 		}
 		names := make([]string, len(row.Names))
 		for j, n := range row.Names {
 			names[j] = "<code>" + e(n) + "</code>"
 		}
-		fmt.Fprintf(&b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", e(row.Provider), e(row.Function), strings.Join(names, ", "), e(row.Purposes), e(row.Duration))
+		fmt.Fprintf(&b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", e(row.Provider), e(row.Function), strings.Join(names, ", "), e(row.Purposes), e(row.Duration), e(row.Documented))
 		if i == len(rows)-1 {
 			b.WriteString("</tbody></table>\n")
 		}
 	}
 	if len(r.Items) > 0 {
 		b.WriteString("<h2>Everything found</h2>\n<table><thead><tr>")
-		for _, c := range []string{"Name", "Kind", "Domain or origin", "Path", "Party", "Expires", "Secure", "HttpOnly", "SameSite", "Category", "Declared", "No choice", "Rejected", "Accepted"} {
+		for _, c := range []string{"Name", "Kind", "Domain or origin", "Path", "Party", "Expires", "Secure", "HttpOnly", "SameSite", "Category", "Classified by", "Declared", "No choice", "Rejected", "Accepted"} {
 			fmt.Fprintf(&b, "<th scope=\"col\">%s</th>", c)
 		}
 		b.WriteString("</tr></thead><tbody>\n")
@@ -370,7 +402,7 @@ func (r *Report) HTML() string {
 			if r.pol != nil {
 				declared = yes(it.Declared)
 			}
-			cells := []string{e(it.Storage), e(it.Domain), e(it.Path), party, e(it.Expires), yes(it.Secure), yes(it.HTTPOnly), e(it.SameSite), e(it.Category), declared, yes(it.Seen(NoChoice)), yes(it.Seen(RejectAll)), yes(it.Seen(AcceptAll))}
+			cells := []string{e(it.Storage), e(it.Domain), e(it.Path), party, e(it.Expires), yes(it.Secure), yes(it.HTTPOnly), e(it.SameSite), e(it.Category), e(r.classifiedBy(it)), declared, yes(it.Seen(NoChoice)), yes(it.Seen(RejectAll)), yes(it.Seen(AcceptAll))}
 			fmt.Fprintf(&b, "<tr><td><code>%s</code></td><td>%s</td></tr>\n", e(it.Name), strings.Join(cells, "</td><td>"))
 		}
 		b.WriteString("</tbody></table>\n")
@@ -391,6 +423,13 @@ func (r *Report) HTML() string {
 		b.WriteString("<p>Pages visited:</p>\n<ul>\n")
 		for _, p := range pages {
 			fmt.Fprintf(&b, "<li>%s</li>\n", e(p))
+		}
+		b.WriteString("</ul>\n")
+	}
+	if errs := r.errorList(); len(errs) > 0 {
+		b.WriteString("<p>Errors:</p>\n<ul>\n")
+		for _, x := range errs {
+			fmt.Fprintf(&b, "<li class=\"error\">error (%s): %s</li>\n", e(string(x.mode)), e(x.text))
 		}
 		b.WriteString("</ul>\n")
 	}

@@ -105,7 +105,7 @@ func TestScanTrackingSite(t *testing.T) {
 	want := map[string][2]string{ // name: category, service
 		"_ga":               {Statistics, "google-analytics"},
 		"_ga_ABC123XYZ":     {Statistics, "google-analytics"},
-		"_fbp":              {Marketing, "meta-pixel"},
+		"_fbp":              {Marketing, "facebook"},
 		"_hjSessionUser_42": {Statistics, "hotjar"},
 		"visitor_mood":      {Unclassified, ""},
 	}

@@ -9,77 +9,168 @@ import (
 )
 
 func TestLookupKnownCookies(t *testing.T) {
+	const db, own = SourceDatabase, SourceScanner
 	tests := []struct {
-		name, storage, service, category string
+		name, storage, domain, service, category, source string
 	}{
-		{"_ga", "", "google-analytics", Statistics},
-		{"_ga_2X3Y4Z5W", "", "google-analytics", Statistics},
-		{"_gid", "", "google-analytics", Statistics},
-		{"_gat", "", "google-analytics", Statistics},
-		{"_pk_id.1.a1b2", "", "matomo", Statistics},
-		{"_pk_ses.3.ffff", "", "matomo", Statistics},
-		{"mtm_consent", "", "matomo-consent", Necessary},
-		{"_fbp", "", "meta-pixel", Marketing},
-		{"fr", "", "meta-pixel", Marketing},
-		{"_hjSessionUser_123", "", "hotjar", Statistics},
-		{"_hjSession_123", policy.StorageSession, "hotjar", Statistics},
-		{"__hstc", "", "hubspot", Marketing},
-		{"hubspotutk", "", "hubspot", Marketing},
-		{"__hssc", "", "hubspot", Marketing},
-		{"__hssrc", "", "hubspot", Marketing},
-		{"VISITOR_INFO1_LIVE", "", "youtube", Media},
-		{"YSC", "", "youtube", Media},
-		{"PREF", "", "youtube", Media},
-		{"vuid", "", "vimeo", Media},
-		{"NID", "", "google-maps", Media},
-		{"mapbox.eventData.uuid:abc", policy.StorageLocal, "mapbox", Media},
-		{"li_sugr", "", "linkedin", Marketing},
-		{"bcookie", "", "linkedin", Marketing},
-		{"lidc", "", "linkedin", Marketing},
-		{"_clck", "", "microsoft-clarity", Statistics},
-		{"_clsk", "", "microsoft-clarity", Statistics},
-		{"CLID", "", "microsoft-clarity", Statistics},
-		{"_ttp", "", "tiktok-pixel", Marketing},
-		{"tt_appInfo", "", "tiktok-pixel", Marketing},
-		{"sessionid", "", "session", Necessary},
-		{"PHPSESSID", "", "session", Necessary},
-		{"JSESSIONID", "", "session", Necessary},
-		{"laravel_session", "", "session", Necessary},
-		{"ASP.NET_SessionId", "", "session", Necessary},
-		{"connect.sid", "", "session", Necessary},
-		{"csrftoken", "", "csrf", Necessary},
-		{"XSRF-TOKEN", "", "csrf", Necessary},
-		{"cookies_preferences", "", ConsentServiceID, Necessary},
+		{"_ga", "", "", "google-analytics", Statistics, db},
+		{"_ga_2X3Y4Z5W", "", "", "google-analytics", Statistics, db},
+		{"_gid", "", "", "google-analytics", Statistics, db},
+		{"_gat", "", "", "google-analytics", Statistics, db},
+		// The longest prefix wins: _gat_gtag_ over _gat.
+		{"_gat_gtag_UA_1", "", "", "google-analytics", Statistics, db},
+		{"_gac_UA-1", "", "", "google-analytics-marketing", Marketing, db},
+		{"_pk_id.1.a1b2", "", "", "piwik", Statistics, db},
+		{"_pk_ses.3.ffff", "", "", "piwik", Statistics, db},
+		{"mtm_consent", "", "", "matomo-consent", Necessary, own},
+		{"_fbp", "", "", "facebook", Marketing, db},
+		{"fr", "", ".facebook.com", "facebook", Marketing, db},
+		// The database files Hotjar's session cookies under Functional.
+		{"_hjSessionUser_123", "", "", "hotjar", Statistics, db},
+		{"_hjSession_123", policy.StorageSession, "", "hotjar", Statistics, db},
+		{"_hjSomethingNew", policy.StorageLocal, "", "hotjar", Statistics, own},
+		{"__hstc", "", "", "hubspot", Marketing, db},
+		{"VISITOR_INFO1_LIVE", "", ".youtube.com", "youtube", Marketing, db},
+		{"yt-remote-device-id", policy.StorageLocal, "", "youtube", Media, own},
+		{"vuid", "", ".vimeo.com", "vimeo", Statistics, db},
+		{"mapbox.eventData.uuid:abc", policy.StorageLocal, "", "mapbox", Media, own},
+		{"li_sugr", "", "", "linkedin", Marketing, db},
+		{"li_new", "", "", "linkedin", Marketing, own},
+		{"_clck", "", "", "microsoft", Statistics, db},
+		{"_ttp", "", "", "tiktok", Marketing, db},
+		{"tt_appInfo", "", "", "tiktok", Marketing, own},
+		{"sessionid", "", "www.example.org", "session", Necessary, own},
+		{"connect.sid", "", "www.example.org", "session", Necessary, own},
+		{"PHPSESSID", "", "", "php-net", Necessary, db},
+		{"JSESSIONID", "", "", "j2ee", Necessary, db},
+		{"laravel_session", "", "", "laravel", Necessary, db},
+		{"ASP.NET_SessionId", "", "", "asp-net", Necessary, db},
+		{"csrftoken", "", "", "csrf", Necessary, own},
+		{"XSRF-TOKEN", "", "", "csrf", Necessary, own},
+		{"CookieConsent", "", "", "cookiebot", Necessary, db},
+		{"cookies_preferences", "", "", ConsentServiceID, Necessary, own},
+		// The SDKs of the real-tracker site.
+		{"AMP_0123456789", "", "", "amplitude", Statistics, db},
+		{"mp_token_mixpanel", "", "", "mixpanel", Statistics, db},
+		{"__mpq_token_ev", policy.StorageLocal, "", "mixpanel", Statistics, own},
+		{"_sp_id.4f1c", "", "", "snowplow", Statistics, db},
+		{"snowplowOutQueue_sp", policy.StorageLocal, "", "snowplow", Statistics, own},
+		{"ajs_anonymous_id", "", ".example.org", "segment", Statistics, own},
+		{"ajs_user_traits", policy.StorageLocal, "", "segment", Statistics, own},
+		{"_dd_s", "", "", "datadog", Statistics, own},
+		{"_dd_s_v2", "", "", "datadog", Statistics, own},
+		{"ph_phc_abc_posthog", "", "", "posthog", Statistics, own},
+		{"ph_phc_abc_primary_window_exists", policy.StorageSession, "", "posthog", Statistics, own},
+		{"rl_anonymous_id", "", "", "rudderstack", Statistics, db},
 	}
 	for _, tt := range tests {
 		storage := tt.storage
 		if storage == "" {
 			storage = policy.StorageCookie
 		}
-		s, c := Lookup(tt.name, storage, "")
+		domain := tt.domain
+		if domain == "" {
+			domain = "www.example.org"
+		}
+		s, c := Lookup(tt.name, storage, domain, "")
 		if s == nil || c == nil {
 			t.Errorf("%s (%s): unknown", tt.name, storage)
 			continue
 		}
-		if s.ID != tt.service || s.Category != tt.category {
-			t.Errorf("%s: service %s (%s), want %s (%s)", tt.name, s.ID, s.Category, tt.service, tt.category)
+		if s.ID != tt.service || s.Category != tt.category || s.Source != tt.source {
+			t.Errorf("%s: service %s (%s, from the %s), want %s (%s, from the %s)", tt.name, s.ID, s.Category, s.Source, tt.service, tt.category, tt.source)
 		}
-		if c.Duration == "" || s.Purpose == "" || s.Function == "" || s.Label == "" {
+		if !c.Matches(tt.name, storage) {
+			t.Errorf("%s: the entry %q does not match it", tt.name, c.DisplayName())
+		}
+		if s.Function == "" || s.Label == "" || s.Provider == "" && !s.FirstParty {
 			t.Errorf("%s: entry lacks texts: %+v %+v", tt.name, s, c)
 		}
 	}
-	for _, name := range []string{"ga", "_gax", "_ga_", "my_session", "pk_id"} {
-		if s, _ := Lookup(name, policy.StorageCookie, ""); s != nil {
+	for _, name := range []string{"ga", "_gax", "my_session", "pk_id", "visitor_mood", "ui_theme",
+		// Marfeel's "_s" prefix is for its own domain only.
+		"_session_state"} {
+		if s, _ := Lookup(name, policy.StorageCookie, "www.example.org", ""); s != nil {
 			t.Errorf("%s: classified as %s", name, s.ID)
 		}
 	}
-	// A pattern is for cookies only unless the entry says otherwise.
-	if s, _ := Lookup("_ga", policy.StorageLocal, ""); s != nil {
-		t.Errorf("localStorage _ga classified as %s", s.ID)
+	if s, _ := Lookup("_s1234", policy.StorageCookie, "events.newsroom.bi", ""); s == nil || s.ID != "marfeel" {
+		t.Errorf("_s1234 on Marfeel's domain: %v", s)
+	}
+	// A pattern of the scanner's table is for cookies only unless the entry says otherwise.
+	if s, _ := Lookup("li_new", policy.StorageLocal, "www.example.org", ""); s != nil {
+		t.Errorf("localStorage li_new classified as %s", s.ID)
 	}
 	// The site's own consent cookie name.
-	if s, _ := Lookup("my_consent", policy.StorageCookie, "my_consent"); s == nil || s.ID != ConsentServiceID {
+	if s, _ := Lookup("my_consent", policy.StorageCookie, "www.example.org", "my_consent"); s == nil || s.ID != ConsentServiceID {
 		t.Errorf("the site's consent cookie: %v", s)
+	}
+}
+
+// The scanner's table only fills the database's gaps, except where it
+// says why it overrides it.
+func TestKnownTableOnlyWhatTheDatabaseLacks(t *testing.T) {
+	// What each override corrects.
+	overridden := map[string][]string{
+		"session":        {"sessionid", "connect.sid"},
+		"csrf":           {"XSRF-TOKEN"},
+		"matomo-consent": {"mtm_consent", "mtm_consent_removed"},
+		"segment":        {"ajs_anonymous_id", "ajs_user_id"},
+	}
+	for _, s := range Known[1:] {
+		for i := range s.Cookies {
+			c := &s.Cookies[i]
+			if c.Name == "" || s.Override != "" {
+				continue
+			}
+			if ds, _ := OpenCookieDatabase().Lookup(c.Name, "www.example.org"); ds != nil {
+				t.Errorf("%s (%s): the database knows it as %s; remove it, or say why it overrides", c.Name, s.ID, ds.ID)
+			}
+		}
+		if s.Override != "" {
+			examples, ok := overridden[s.ID]
+			if !ok {
+				t.Errorf("%s overrides the database: add examples of what to the test", s.ID)
+			}
+			for _, name := range examples {
+				if !s.Cookies[0].Matches(name, policy.StorageCookie) && !s.Cookies[len(s.Cookies)-1].Matches(name, policy.StorageCookie) {
+					t.Errorf("%s: the example %s is not its", s.ID, name)
+				}
+				if ds, _ := OpenCookieDatabase().Lookup(name, "www.example.org"); ds == nil {
+					t.Errorf("%s overrides %s, which the database lacks: make it a gap", s.ID, name)
+				}
+			}
+		}
+	}
+}
+
+func TestParseTable(t *testing.T) {
+	db := OpenCookieDatabase()
+	if n := db.Len(); n != 2264 {
+		t.Errorf("the database has %d entries, want 2264", n)
+	}
+	local, err := ParseTable(strings.NewReader("Cookie / Data Key name,Category,Platform,Wildcard match,Retention period\n"+
+		"shop_cart,Functional,Our shop,0,session\nab_,Analytics,Our A/B tests,1,30 days\n"), "known.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, c := local.Lookup("ab_home", "www.example.org")
+	if s == nil || s.ID != "our-a-b-tests" || s.Category != Statistics || c.Duration != "30 days" || s.Source != "known.csv" {
+		t.Errorf("ab_home: %+v %+v", s, c)
+	}
+	if s, c := local.Lookup("shop_cart", ""); s == nil || s.Category != Necessary || c.Duration != "Session" {
+		t.Errorf("shop_cart: %+v %+v", s, c)
+	}
+	for _, bad := range []struct{ csv, want string }{
+		{"", "empty"},
+		{"Name,Category\n", `no column "Platform"`},
+		{"Platform,Category,Cookie / Data Key name\nX,Tasty,c\n", `line 2: category "Tasty"`},
+		{"Platform,Category,Cookie / Data Key name,Wildcard match\nX,Analytics,c,yes\n", `line 2: Wildcard match "yes"`},
+		{"Platform,Category,Cookie / Data Key name\nX,Analytics,\n", "line 2: no cookie or key name"},
+	} {
+		if _, err := ParseTable(strings.NewReader(bad.csv), "known.csv"); err == nil || !strings.Contains(err.Error(), bad.want) || !strings.HasPrefix(err.Error(), "known.csv") {
+			t.Errorf("%q: error %v, want %q", bad.csv, err, bad.want)
+		}
 	}
 }
 
@@ -96,7 +187,7 @@ func TestKnownTableIsValidPolicy(t *testing.T) {
 		for i := range s.Cookies {
 			k := &s.Cookies[i]
 			storage := k.Storage
-			if storage == "" {
+			if storage == "" || storage == anyStorage {
 				storage = policy.StorageCookie
 			}
 			items = append(items, &Item{Storage: storage, Name: "x", Domain: "www.example.org", known: s, knownEntry: k, Category: s.Category})
@@ -108,8 +199,9 @@ func TestKnownTableIsValidPolicy(t *testing.T) {
 		t.Fatalf("%v\n%s", err, draft)
 	}
 	p, _ := policy.Parse(draft)
-	if len(p.Services) != len(Known) {
-		t.Errorf("draft has %d services, want %d", len(p.Services), len(Known))
+	// All but the consent cookie's, which is the policy's consentCookie.
+	if len(p.Services) != len(Known)-1 || p.Service(ConsentServiceID) != nil {
+		t.Errorf("draft has %d services, want %d without %q", len(p.Services), len(Known)-1, ConsentServiceID)
 	}
 }
 
@@ -239,7 +331,7 @@ func TestAnalyzeAfterRefusalAndThirdParty(t *testing.T) {
 		t.Errorf("%d unexpected findings: %+v", n, rep.Findings)
 	}
 	fr := item(rep, policy.StorageCookie, "fr")
-	if fr == nil || !fr.ThirdParty || fr.Service != "meta-pixel" || fr.Expires != "3 months" || fr.SameSite != "None" {
+	if fr == nil || !fr.ThirdParty || fr.Service != "facebook" || fr.Expires != "3 months" || fr.SameSite != "None" {
 		t.Errorf("fr: %+v", fr)
 	}
 	draft, err := Draft(rep, nil)
@@ -247,9 +339,9 @@ func TestAnalyzeAfterRefusalAndThirdParty(t *testing.T) {
 		t.Fatalf("%v\n%s", err, draft)
 	}
 	p, _ := policy.Parse(draft)
-	meta := p.Service("meta-pixel")
+	meta := p.Service("facebook")
 	if meta == nil || len(meta.Cookies) != 2 {
-		t.Fatalf("meta-pixel: %+v\n%s", meta, draft)
+		t.Fatalf("facebook: %+v\n%s", meta, draft)
 	}
 	for _, c := range meta.Cookies {
 		if c.Name == "fr" && c.Domain != ".facebook.com" || c.Name == "_fbp" && c.Domain != "" {
@@ -281,8 +373,8 @@ func TestReportsEscape(t *testing.T) {
 	for _, line := range strings.Split(md, "\n") {
 		if strings.HasPrefix(line, "| `<script>") {
 			rows++
-			if n := strings.Count(strings.ReplaceAll(line, `\|`, ""), "|"); n != 15 {
-				t.Errorf("row has %d separators, want 15: %s", n, line)
+			if n := strings.Count(strings.ReplaceAll(line, `\|`, ""), "|"); n != 16 {
+				t.Errorf("row has %d separators, want 16: %s", n, line)
 			}
 		}
 	}

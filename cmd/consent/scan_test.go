@@ -82,7 +82,7 @@ func TestScanCommand(t *testing.T) {
 		t.Errorf("stdout = %q, want empty with --report", out)
 	}
 	// stderr is no terminal: plain progress lines, then a summary.
-	for _, want := range []string{"scan: no-choice 1/3 http://www.undeclared.test:", "scan: accept-all 2/3 ", "finding(s); report: " + reportFile + "; draft policy: " + draftFile} {
+	for _, want := range []string{"scan: no-choice 1/1 http://www.undeclared.test:", "scan: accept-all 2/2 ", "finding(s); report: " + reportFile + "; draft policy: " + draftFile} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
