@@ -209,7 +209,9 @@ func sameEntry(a, b *policy.Node) bool {
 func (d *drafter) cookieEntry(it *Item) *policy.Node {
 	c := object()
 	switch {
-	case it.knownEntry != nil && it.knownEntry.Pattern != "":
+	case it.knownEntry != nil && it.knownEntry.Pattern != "" && policy.CheckPattern(it.knownEntry.Pattern) == nil:
+		// A table's pattern, in the policy's pattern dialect (else the
+		// name as seen).
 		setField(c, "pattern", str(it.knownEntry.Pattern))
 	case it.Storage == policy.StorageCookie && !policy.ValidCookieName(it.Name):
 		setField(c, "pattern", str(regexp.QuoteMeta(it.Name)))

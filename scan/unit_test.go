@@ -389,3 +389,33 @@ func TestDraftMergeRejectsInvalidPolicy(t *testing.T) {
 		t.Error("merging into an invalid policy succeeded")
 	}
 }
+
+// Every pattern a draft can take from a table is in the policy's pattern
+// dialect, so that the draft validates and the browser matches alike.
+func TestTablePatternsPassTheDialect(t *testing.T) {
+	n := 0
+	for _, s := range Known {
+		for i := range s.Cookies {
+			if p := s.Cookies[i].Pattern; p != "" {
+				n++
+				if err := policy.CheckPattern(p); err != nil {
+					t.Errorf("%s: pattern %q: %v", s.ID, p, err)
+				}
+			}
+		}
+	}
+	for _, es := range OpenCookieDatabase().prefix {
+		for _, e := range es {
+			n++
+			if err := policy.CheckPattern(e.cookie.Pattern); err != nil {
+				t.Errorf("database prefix %q: pattern %q: %v", e.cookie.Prefix, e.cookie.Pattern, err)
+			}
+			if !e.cookie.Matches(e.cookie.Prefix+"x", policy.StorageLocal) {
+				t.Errorf("pattern %q does not match %q", e.cookie.Pattern, e.cookie.Prefix+"x")
+			}
+		}
+	}
+	if n < 250 {
+		t.Errorf("only %d patterns checked", n)
+	}
+}
