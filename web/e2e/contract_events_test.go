@@ -58,7 +58,6 @@ func TestContract_6_Event_change(t *testing.T) {
 // TestContract_6_Event_change_reset: reset() fires consent:change with
 // record null.
 func TestContract_6_Event_change_reset(t *testing.T) {
-	pending(t, "consent:change for reset() and GPC (rules, issue 11)")
 	ctx := cOpen(t, cPage(t, cPolicy(t, nil), pageOpts{}))
 	eval[any](t, ctx, `consent.acceptAll()`)
 	n := len(cEvents(t, ctx, "consent:change"))
@@ -70,7 +69,6 @@ func TestContract_6_Event_change_reset(t *testing.T) {
 
 // TestContract_6_Event_change_gpc: a GPC refusal fires consent:change.
 func TestContract_6_Event_change_gpc(t *testing.T) {
-	pending(t, "consent:change for reset() and GPC (rules, issue 11)")
 	ctx := cOpen(t, cPage(t, cPolicy(t, nil), pageOpts{head: `<script src="/enforce/gpc.js"></script>`}))
 	waitFor(t, ctx, `window.__events.some((e) => e.type === "consent:change")`)
 	d := cEvents(t, ctx, "consent:change")[0].(map[string]any)
@@ -97,7 +95,7 @@ func TestContract_6_Event_error(t *testing.T) {
 	msg := cError(t, ctx)
 	assert.Contains(t, msg, "missing.json")
 	assert.Contains(t, msg, "404")
-	ctx = cOpen(t, cPage(t, cPolicyText(t, `{"categories": []}`), pageOpts{}))
+	cReopen(t, ctx, cPage(t, cPolicyText(t, `{"categories": []}`), pageOpts{}))
 	assert.Contains(t, cError(t, ctx), "/categories")
 	assert.Equal(t, 1, len(cEvents(t, ctx, "consent:error")))
 }
@@ -110,7 +108,6 @@ const consentEntries = `(window.dataLayer || []).filter((e) => e && e[0] === "co
 // the wasm starts, it pushes consent default with every type denied and
 // wait_for_update.
 func TestContract_7_ConsentMode_default(t *testing.T) {
-	pending(t, "Consent Mode default pushed by consent.js (owner, issue 16)")
 	// A deferred script right after consent.js runs before the wasm has started.
 	after := `<script src="/contract/cm-snapshot.js" defer></script>`
 	ctx := cOpen(t, cPage(t, cPolicy(t, nil), pageOpts{after: after}))
@@ -164,7 +161,7 @@ func TestContract_1_DropIn(t *testing.T) {
 	assert.Equal(t, "fixed", eval[string](t, ctx, `getComputedStyle(document.getElementById("consent-banner")).position`), "consent.css applies")
 
 	inline := `<script type="application/json" id="site-policy">` + contractPolicy + `</script>`
-	ctx = cOpen(t, cPage(t, "#site-policy", pageOpts{head: inline})+"?csp="+urlQuery(csp))
+	cReopen(t, ctx, cPage(t, "#site-policy", pageOpts{head: inline})+"?csp="+urlQuery(csp))
 	assert.True(t, bannerShown(t, ctx), "#id of an inline policy")
 	eval[any](t, ctx, `consent.acceptAll()`)
 	assert.Equal(t, "accept-all", getRecord(t, ctx).Method)
@@ -173,7 +170,6 @@ func TestContract_1_DropIn(t *testing.T) {
 // TestContract_1_HashedWasm: consent.js fetches its wasm next to itself by
 // a URL that carries the wasm's content hash, and web/dist holds that file.
 func TestContract_1_HashedWasm(t *testing.T) {
-	pending(t, "content-hashed wasm URL (life, issue 12)")
 	ctx := cOpen(t, cPage(t, cPolicy(t, nil), pageOpts{}))
 	urls := eval[[]string](t, ctx, `performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.includes(".wasm"))`)
 	require.Len(t, urls, 1)
