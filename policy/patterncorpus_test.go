@@ -1,12 +1,15 @@
 package policy
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 )
+
+var updateCorpus = flag.Bool("update-corpus", false, "add the missing patterns to bridge/testdata/patterns.txt")
 
 // bridge/testdata/patterns.txt, the corpus of bridge's differential test
 // (Go regexp against the browser's RegExp), holds every pattern of the
@@ -38,12 +41,27 @@ func TestPatternCorpusIsComplete(t *testing.T) {
 		}
 	}
 	want = append(want, dialectAllowed...)
+	var missing []string
 	for _, p := range want {
-		if strings.Contains(p, "\n") || len(p) > 200 {
+		if strings.Contains(p, "\n") || len(p) > 200 || corpus[p] {
 			continue
 		}
-		if !corpus[p] {
-			t.Errorf("bridge/testdata/patterns.txt lacks %q", p)
-		}
+		corpus[p] = true
+		missing = append(missing, p)
 	}
+	if len(missing) == 0 {
+		return
+	}
+	if *updateCorpus {
+		f, err := os.OpenFile("../bridge/testdata/patterns.txt", os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if _, err := f.WriteString(strings.Join(missing, "\n") + "\n"); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("bridge/testdata/patterns.txt lacks %q\nrun: go test ./policy -run TestPatternCorpusIsComplete -update-corpus (then make test-bridge)", missing)
 }
