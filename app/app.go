@@ -69,6 +69,8 @@ type App struct {
 	ran map[string]bool
 	// proof sends each new choice to the consent log (proof.go).
 	proof proofState
+	// life follows the consent cookie over the page's life (sync.go).
+	life lifeState
 }
 
 // New returns a controller for a page; now is the clock (time.Now).
@@ -151,6 +153,9 @@ func (a *App) Handle(method string, args []string) (string, error) {
 	case "settle":
 		a.Settle()
 		return "null", nil
+	case "sync":
+		a.sync()
+		return "null", nil
 	case "warm":
 		a.Warm()
 		return "null", nil
@@ -227,6 +232,7 @@ func (a *App) Settle() {
 	a.renderDeclarations()
 	a.sweep()
 	a.proofFlush(false)
+	a.settleLifecycle()
 }
 
 // Warm runs, without side effects, the Go code a visitor's first click
@@ -416,6 +422,7 @@ func (a *App) choose(ch policy.Choice, method string) (string, error) {
 		a.notice = policy.UITexts(a.p, a.lang)["storeFailed"]
 	}
 	a.prove(rec)
+	a.announce()
 	cats, svcs := policy.Changed(old, rec)
 	withdrawn := a.withdrawnRan(old, rec)
 
@@ -455,25 +462,10 @@ func (a *App) withdrawnRan(old, rec *policy.Record) bool {
 	return false
 }
 
-// store writes the record to the consent cookie and reads it back.
+// store writes the record to the consent cookie and reads it back (see
+// storeValue).
 func (a *App) store(rec *policy.Record) bool {
-	_, _, secure, _ := a.b.Location()
-	value := policy.EncodeRecord(a.p, rec)
-	if err := a.b.SetCookie(policy.SetConsentCookie(a.p, value, secure)); err != nil {
-		a.b.Log(err.Error())
-		return false
-	}
-	raw, err := a.b.Cookie()
-	if err != nil {
-		return false
-	}
-	for _, c := range policy.ParseCookieString(raw) {
-		if c.Name == a.p.ConsentCookie.Name && c.Value == value {
-			return true
-		}
-	}
-	a.b.Log("the browser did not store the consent cookie: the choice applies to this page view only")
-	return false
+	return a.storeValue(policy.EncodeRecord(a.p, rec))
 }
 
 // applyGates opens the gates the current choice allows and keeps the rest
@@ -581,6 +573,8 @@ func (a *App) reset() error {
 	for _, d := range policy.DeletionsOn(a.p.ConsentCookie.Name, host, path, secure) {
 		_ = a.b.SetCookie(d.String())
 	}
+	a.life.kept = false
+	a.announce()
 	old := a.rec
 	a.rec = nil
 	a.notice = ""

@@ -185,3 +185,13 @@ func TestRenewalKeepsTheAttributes(t *testing.T) {
 		t.Errorf("Renewal = %q, want %q", got, want)
 	}
 }
+
+// A choice withdrawn elsewhere by consent.reset() reaches the other tabs
+// as consent:change with record null; this panicked before.
+func TestChangeJSONWithoutARecord(t *testing.T) {
+	p := recTestPolicy()
+	got := ChangeJSON(p, nil, []string{"statistics"}, nil)
+	if want := `{"record":null,"changed":{"categories":["statistics"],"services":[]}}`; got != want {
+		t.Errorf("ChangeJSON(nil) = %s, want %s", got, want)
+	}
+}

@@ -138,6 +138,10 @@ func RecordJSON(p *Policy, r *Record) string {
 }
 
 func writeRecord(w *JSONWriter, p *Policy, r *Record) {
+	if r == nil {
+		w.Null()
+		return
+	}
 	w.BeginObject()
 	w.KeyStr("id", r.ID)
 	w.KeyInt("revision", int64(r.Revision))

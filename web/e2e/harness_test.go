@@ -185,6 +185,10 @@ func handler() http.Handler {
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
+		if r.URL.Query().Get("bf") != "" {
+			// no-store keeps a page out of the back/forward cache.
+			w.Header().Set("Cache-Control", "no-cache")
+		}
 		if csp := r.URL.Query().Get("csp"); csp != "" {
 			w.Header().Set("Content-Security-Policy", csp)
 		}
