@@ -14,10 +14,10 @@ import (
 // lifeHead records pageshow and consent:change (testdata/site/life.js).
 const lifeHead = `<script src="/site/life.js"></script>`
 
-// waitWithin polls a JS condition until it is true, failing after d. It
+// lifeWait polls a JS condition until it is true, failing after d. It
 // evaluates afresh each time (chromedp's Poll loses a page restored from
 // the back/forward cache).
-func waitWithin(t *testing.T, ctx context.Context, cond string, d time.Duration) {
+func lifeWait(t *testing.T, ctx context.Context, cond string, d time.Duration) {
 	t.Helper()
 	deadline := time.Now().Add(d)
 	for {
@@ -83,13 +83,13 @@ func TestLifeBackAfterAChoiceElsewhere(t *testing.T) {
 	}
 
 	do(t, ctx, chromedp.Evaluate[chromedp.Void](`history.back()`))
-	waitWithin(t, ctx, `window.__marker === "page one, still in memory" && window.__pageshows.some((e) => e.persisted)`, 5*time.Second)
+	lifeWait(t, ctx, `window.__marker === "page one, still in memory" && window.__pageshows.some((e) => e.persisted)`, 5*time.Second)
 	bf.check(t)
 	if typ := eval[string](t, ctx, `performance.getEntriesByType("navigation")[0].type`); typ != "navigate" {
 		t.Errorf("navigation type %q: page 1 was loaded again, not restored", typ)
 	}
 	// Within a second of the restore, page 1 follows the refusal.
-	waitWithin(t, ctx, `window.consent.accepted("statistics") === false`, time.Second)
+	lifeWait(t, ctx, `window.consent.accepted("statistics") === false`, time.Second)
 	// The restore's first event (visibilitychange or the Cookie Store's
 	// change) may come just before pageshow.
 	if d := eval[float64](t, ctx, `window.__changes.at(-1).at - window.__pageshows.find((e) => e.persisted).at`); d > 1000 || d < -1000 {
@@ -105,7 +105,7 @@ func TestLifeBackAfterAChoiceElsewhere(t *testing.T) {
 	if got := eval[string](t, ctx, `document.querySelector("#map").getAttribute("data-consent-state")`); got != "blocked" {
 		t.Errorf("the map iframe is %q after Back, want blocked again", got)
 	}
-	waitWithin(t, ctx, `window.__runs.includes("nostats")`, 5*time.Second)
+	lifeWait(t, ctx, `window.__runs.includes("nostats")`, 5*time.Second)
 	cm := eval[string](t, ctx, `(() => { const u = window.dataLayer.filter((e) => e[0] === "consent" && e[1] === "update"); return u.length ? u[u.length - 1][2].analytics_storage : ""; })()`)
 	if cm != "denied" {
 		t.Errorf("the last Consent Mode update says analytics_storage %q, want denied", cm)
