@@ -52,7 +52,6 @@ func TestContract_5_API_get(t *testing.T) {
 // choice and kept for each later one, a raised revision included, until
 // reset().
 func TestContract_5_API_get_idKept(t *testing.T) {
-	pending(t, "one consent id per visitor (log, issue 13)")
 	u := cPage(t, cPolicy(t, nil), pageOpts{})
 	ctx := cOpen(t, u)
 	r1 := eval[record](t, ctx, `consent.rejectAll()`)

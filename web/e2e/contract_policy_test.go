@@ -154,7 +154,6 @@ func TestContract_2_Policy_texts(t *testing.T) {
 // TestContract_2_Policy_textsUnknownKey: a texts key that is no UI string
 // is an error naming its place, with a suggestion.
 func TestContract_2_Policy_textsUnknownKey(t *testing.T) {
-	pending(t, "required fields and texts keys (dialect, issue 11)")
 	texts := map[string]any{"en": map[string]any{"bannerTitel": "Cookies"}}
 	ctx := cOpen(t, cPage(t, cPolicy(t, map[string]any{"texts": texts}), pageOpts{}))
 	msg := cError(t, ctx)
@@ -209,7 +208,6 @@ func TestContract_2_Policy_services(t *testing.T) {
 // TestContract_2_Policy_serviceLabelDefault: a service without label is
 // shown under its provider.
 func TestContract_2_Policy_serviceLabelDefault(t *testing.T) {
-	pending(t, "required fields and texts keys (dialect, issue 11)")
 	text := strings.Replace(contractPolicy, `"label": "Google Analytics", `, ``, 1)
 	ctx := cOpen(t, cPage(t, cPolicyText(t, text), pageOpts{}))
 	require.Empty(t, eval[[]any](t, ctx, `window.__events.filter((e) => e.type === "consent:error")`), "label is optional")
@@ -221,7 +219,6 @@ func TestContract_2_Policy_serviceLabelDefault(t *testing.T) {
 // TestContract_2_Policy_requiredOnly: a policy with only the required
 // fields works end to end.
 func TestContract_2_Policy_requiredOnly(t *testing.T) {
-	pending(t, "required fields and texts keys (dialect, issue 11)")
 	text := `{"categories": [{"id": "necessary", "label": "Necessary", "required": true}, {"id": "statistics", "label": "Statistics"}],
 	 "services": [{"id": "matomo", "category": "statistics", "provider": "Matomo", "cookies": [{"pattern": "_pk_id\\..*"}]}]}`
 	body := `<script type="text/plain" data-category="statistics" data-service="matomo">window.__runs.push("matomo")</script>`
@@ -357,7 +354,6 @@ func TestContract_2_Policy_reloadOnWithdraw(t *testing.T) {
 // as JSON (record, revision, the policy's SHA-256, origin and path
 // without query, language, GPC); a failed send is retried on a later page.
 func TestContract_2_Policy_proof(t *testing.T) {
-	pending(t, "proof (log, issue 13)")
 	name := strings.ReplaceAll(t.Name(), "/", "_")
 	proofMu.Lock()
 	proofFail[name] = 1
