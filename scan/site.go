@@ -5,40 +5,16 @@ import (
 	"net/url"
 	"path"
 	"strings"
+
+	"golang.org/x/net/publicsuffix"
 )
 
-// secondLevel lists common public suffixes of two labels, under which
-// sites register their names (example.co.uk). A host under one of them
-// has a registrable domain of three labels. The list is short on purpose:
-// it only decides which cookies and hosts are first-party.
-var secondLevel = map[string]bool{}
-
-func init() {
-	for _, s := range strings.Fields(`
-		co.uk org.uk gov.uk ac.uk me.uk ltd.uk plc.uk net.uk sch.uk nhs.uk
-		com.au net.au org.au edu.au gov.au asn.au id.au
-		co.jp ne.jp or.jp ac.jp go.jp
-		com.br net.br org.br gov.br
-		co.nz org.nz net.nz govt.nz ac.nz
-		co.za org.za gov.za ac.za
-		gouv.fr asso.fr nom.fr
-		com.cn net.cn org.cn gov.cn edu.cn
-		com.mx org.mx gob.mx com.ar gob.ar com.tr gov.tr
-		co.in net.in org.in gov.in co.kr or.kr go.kr com.sg gov.sg
-		com.hk gov.hk com.tw gov.tw co.il org.il gov.il com.pl gov.pl
-		co.at or.at gv.at com.es org.es gob.es com.pt gov.pt
-		co.id go.id com.my gov.my com.ph gov.ph com.vn gov.vn com.ua gov.ua
-		co.th go.th com.sa gov.sa com.eg gov.eg com.ng gov.ng co.ke go.ke
-		github.io gitlab.io netlify.app vercel.app pages.dev workers.dev
-		herokuapp.com appspot.com blogspot.com azurewebsites.net cloudfront.net
-		web.app firebaseapp.com`) {
-		secondLevel[s] = true
-	}
-}
-
 // RegistrableDomain returns the part of a host name a site registers
-// ("www.example.co.uk" → "example.co.uk"): what first- and third-party are
-// measured against. An IP address or a single label is its own.
+// ("www.example.co.uk" → "example.co.uk", "user.github.io" stays): what
+// first- and third-party are measured against, from the Public Suffix
+// List (golang.org/x/net/publicsuffix, native code only: the wasm has
+// its own small rules). An IP address, a single label or a public suffix
+// itself is its own.
 func RegistrableDomain(host string) string {
 	host = strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(host, "."), "."))
 	if h, _, err := net.SplitHostPort(host); err == nil {
@@ -48,12 +24,11 @@ func RegistrableDomain(host string) string {
 	if net.ParseIP(host) != nil || !strings.Contains(host, ".") {
 		return host
 	}
-	labels := strings.Split(host, ".")
-	n := len(labels)
-	if n >= 3 && secondLevel[labels[n-2]+"."+labels[n-1]] {
-		return strings.Join(labels[n-3:], ".")
+	d, err := publicsuffix.EffectiveTLDPlusOne(host)
+	if err != nil {
+		return host
 	}
-	return labels[n-2] + "." + labels[n-1]
+	return d
 }
 
 // SameSite reports whether two hosts share a registrable domain.

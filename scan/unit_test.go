@@ -217,6 +217,13 @@ func TestRegistrableDomain(t *testing.T) {
 		"localhost":              "localhost",
 		"WWW.Example.ORG":        "example.org",
 		"user.github.io":         "user.github.io",
+		// Beyond the short list the scanner had: the Public Suffix List.
+		"shop.example.com.de":       "example.com.de",
+		"www.city.kawasaki.jp":      "city.kawasaki.jp",
+		"a.b.example.pvt.k12.ma.us": "example.pvt.k12.ma.us",
+		"app.s3.amazonaws.com":      "app.s3.amazonaws.com",
+		"github.io":                 "github.io",
+		"co.uk":                     "co.uk",
 	} {
 		if got := RegistrableDomain(in); got != want {
 			t.Errorf("RegistrableDomain(%q) = %q, want %q", in, got, want)
