@@ -178,6 +178,17 @@ func FindChrome(path string) (string, error) {
 	return "", errors.New("chromium is not on PATH: install Debian's chromium (apt-get install chromium) or give --chrome PATH")
 }
 
+// StartPageError is Scan's error when the start page does not load.
+type StartPageError struct {
+	URL string
+	Err error
+}
+
+func (e *StartPageError) Error() string { return "the start page " + e.URL + ": " + e.Err.Error() }
+
+// Unwrap returns the load's error.
+func (e *StartPageError) Unwrap() error { return e.Err }
+
 // Scan visits the site three times, each in a fresh browser context, and
 // returns what each visit found.
 func Scan(ctx context.Context, o Options) (*Result, error) {
@@ -393,7 +404,7 @@ func (s *scanner) visit(m Mode) (*Visit, error) {
 		w.reset()
 		if err := s.load(tab, raw); err != nil {
 			if raw == s.res.Start {
-				return nil, fmt.Errorf("the start page %s: %w", raw, err)
+				return nil, &StartPageError{URL: raw, Err: err}
 			}
 			// An error of that URL, not a page visited.
 			v.Errors = append(v.Errors, raw+": "+err.Error())

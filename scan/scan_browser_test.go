@@ -163,6 +163,15 @@ func TestScanTrackingSite(t *testing.T) {
 	if c := p.Category(Necessary); c == nil || !c.Required {
 		t.Errorf("draft has no required necessary category:\n%s", draft)
 	}
+	// A rescan with the draft (a site without the consent manager yet):
+	// its consent cookie is the draft's consentCookie, not a cookie
+	// declared but never seen.
+	again := Analyze(res, p, "draft.json")
+	for _, kind := range []string{NeverSeen, Undeclared} {
+		if fs := again.FindingsOf(kind); len(fs) != 0 {
+			t.Errorf("%s findings on a rescan with the draft: %+v", kind, fs)
+		}
+	}
 }
 
 // (b) A site that uses the project's consent manager correctly.

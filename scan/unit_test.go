@@ -315,12 +315,14 @@ func synthetic() *Result {
 	fbp := Cookie{Name: "_fbp", Domain: ".example.org", Path: "/", Expires: now.Add(90 * 24 * time.Hour)}
 	evil := Cookie{Name: `<script>alert(1)</script>|x`, Domain: "www.example.org", Path: "/"}
 	consent := Cookie{Name: "cookies_preferences", Domain: "www.example.org", Path: "/", Expires: now.Add(182 * 24 * time.Hour)}
+	// Asked for 2 years, cut by Chromium to 400 days.
+	ga := Cookie{Name: "_ga", Domain: ".example.org", Path: "/", Expires: now.Add(400*24*time.Hour + time.Minute)}
 	return &Result{
 		Start: "https://www.example.org/", Site: "example.org", Host: "www.example.org", Started: now,
 		Visits: []Visit{
 			{Mode: NoChoice, Pages: []string{"https://www.example.org/"}, Cookies: []Cookie{evil}},
 			{Mode: RejectAll, Choice: "banner", Pages: []string{"https://www.example.org/"}, Cookies: []Cookie{consent, fbp}},
-			{Mode: AcceptAll, Choice: "banner", Pages: []string{"https://www.example.org/"}, Cookies: []Cookie{consent, fbp, fr},
+			{Mode: AcceptAll, Choice: "banner", Pages: []string{"https://www.example.org/"}, Cookies: []Cookie{consent, fbp, fr, ga},
 				ThirdPartyHosts: []string{"connect.facebook.net"}},
 		},
 	}
@@ -424,5 +426,71 @@ func TestTablePatternsPassTheDialect(t *testing.T) {
 	}
 	if n < 250 {
 		t.Errorf("only %d patterns checked", n)
+	}
+}
+
+// Durations are what the browser showed; the table's stand beside them.
+func TestDurationsAreObserved(t *testing.T) {
+	rep := Analyze(synthetic(), nil, "")
+	fbp, ga := item(rep, policy.StorageCookie, "_fbp"), item(rep, policy.StorageCookie, "_ga")
+	if fbp.Expires != "3 months" || fbp.Duration != "3 months" || fbp.Documented != "4 months" || fbp.Source != SourceDatabase {
+		t.Errorf("_fbp: expires %q duration %q documented %q (%s)", fbp.Expires, fbp.Duration, fbp.Documented, fbp.Source)
+	}
+	if !ga.Capped || ga.Expires != "13 months (Chromium's 400-day cap)" || ga.Documented != "2 years" {
+		t.Errorf("_ga: capped %v expires %q documented %q", ga.Capped, ga.Expires, ga.Documented)
+	}
+	md := rep.Markdown()
+	if !strings.Contains(md, "| 3 months | 4 months; 90 days |") {
+		t.Errorf("the report does not show the seen and the documented duration side by side:\n%s", md)
+	}
+	draft, err := Draft(rep, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := policy.Parse(draft)
+	durations := map[string]string{}
+	for _, s := range p.Services {
+		for _, c := range s.Cookies {
+			durations[c.DisplayName()] = c.Duration.In("en", "en")
+		}
+	}
+	if durations["_fbp"] != "3 months" || durations["_ga"] != "13 months or more" || durations[`<script>alert(1)</script>|x`] != "Session" {
+		t.Errorf("draft durations %v", durations)
+	}
+	if Capped(time.Time{}, time.Now()) || Lifetime(time.Time{}, time.Now()) != "Session" {
+		t.Error("a session cookie is capped, or not a session cookie")
+	}
+}
+
+// The consent manager's cookie is the draft's consentCookie and nothing
+// else: a rescan against the draft finds nothing missing or undeclared.
+func TestRescanWithTheDraft(t *testing.T) {
+	rep := Analyze(synthetic(), nil, "")
+	draft, err := Draft(rep, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := policy.Parse(draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.ConsentCookie.Name != policy.DefaultConsentCookieName {
+		t.Errorf("consentCookie %q", p.ConsentCookie.Name)
+	}
+	for _, s := range p.Services {
+		for _, c := range s.Cookies {
+			if c.Matches(p.ConsentCookie.Name) {
+				t.Errorf("service %s declares the consent cookie again:\n%s", s.ID, draft)
+			}
+		}
+	}
+	again := Analyze(synthetic(), p, "draft.json")
+	for _, kind := range []string{NeverSeen, Undeclared} {
+		if fs := again.FindingsOf(kind); len(fs) != 0 {
+			t.Errorf("%s findings on a rescan with the draft: %+v", kind, fs)
+		}
+	}
+	if it := item(again, policy.StorageCookie, policy.DefaultConsentCookieName); it == nil || !it.Declared || it.Category != Necessary {
+		t.Errorf("consent cookie on the rescan: %+v", it)
 	}
 }

@@ -16,20 +16,27 @@ import (
 	"github.com/consentwasm/consent/scan"
 )
 
-const scanUsage = `usage: consent scan URL [--pages N] [--policy FILE] [--out draft.json] [--report report.md|html|json]
+const scanUsage = `usage: consent scan URL [--pages N] [--policy FILE] [--known FILE] [--out draft.json] [--report report.md|html|json]
 
 Visits URL and the pages of the same site it links to (breadth-first, obeying
 robots.txt) in headless Chromium, three times in fresh browser profiles: with
 no choice made, after "Reject all" and after "Accept all". Records every
 cookie, localStorage and sessionStorage key and third-party host, classifies
-them with a built-in table of well-known cookies, and reports what matters:
+them with the Open Cookie Database (and the scanner's table of what it
+lacks), and reports what matters:
 cookies set before any choice that are not necessary, cookies still present
 after a refusal, and (with --policy) cookies the policy does not declare and
 declared cookies never seen.
 
+  URL              with its scheme; without one, https:// is tried, then
+                   http://
   --pages N        pages per visit, at most (default 20)
   --policy FILE    the site's policy: check against it; the draft keeps its
                    texts, categories and services and adds what is new
+  --known FILE     the site owner's own table of known cookies, in the Open
+                   Cookie Database's CSV columns (Platform, Category,
+                   Cookie / Data Key name, Wildcard match, ...): consulted
+                   first
   --out FILE       write the draft policy (JSON) to FILE
   --report FILE    write the report to FILE: Markdown (.md), HTML (.html) or
                    JSON (.json); default: Markdown on standard output
@@ -52,6 +59,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	pages := fs.Int("pages", 20, "")
 	policyFile := fs.String("policy", "", "")
+	knownFile := fs.String("known", "", "")
 	out := fs.String("out", "", "")
 	reportFile := fs.String("report", "", "")
 	format := fs.String("format", "", "")
@@ -82,7 +90,8 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		return usageError(fmt.Sprintf("--pages must be at least 1, not %d", *pages))
 	}
 	target := urls[0]
-	if !strings.Contains(target, "://") {
+	guessed := !strings.Contains(target, "://")
+	if guessed {
 		target = "https://" + target
 	}
 	fmtName := strings.ToLower(*format)
@@ -118,6 +127,27 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		}
 		owner, pol = data, p
 	}
+	var local *scan.Table
+	if *knownFile != "" {
+		f, err := os.Open(*knownFile)
+		if err != nil {
+			fmt.Fprintf(stderr, "consent scan: %v\n", err)
+			return 1
+		}
+		local, err = scan.ParseTable(f, *knownFile)
+		f.Close()
+		if err != nil {
+			fmt.Fprintf(stderr, "consent scan: --known: %v\n", err)
+			return 1
+		}
+	}
+	// Where the results go is checked before minutes of crawling.
+	for _, o := range []struct{ flag, file string }{{"--out", *out}, {"--report", *reportFile}} {
+		if err := checkWritableDir(o.file); err != nil {
+			fmt.Fprintf(stderr, "consent scan: %s %s: %v\n", o.flag, o.file, err)
+			return 1
+		}
+	}
 	if _, err := scan.FindChrome(*chrome); err != nil {
 		fmt.Fprintf(stderr, "consent scan: %v\n", err)
 		return 1
@@ -126,20 +156,33 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	prog := newProgress(stderr)
-	res, err := scan.Scan(ctx, scan.Options{
-		URL:               target,
-		MaxPages:          *pages,
-		Chrome:            *chrome,
-		HostResolverRules: *rules,
-		ChoiceWait:        *wait,
-		Progress:          prog.update,
-	})
-	prog.done()
+	run := func(u string) (*scan.Result, error) {
+		defer prog.done()
+		return scan.Scan(ctx, scan.Options{
+			URL:               u,
+			MaxPages:          *pages,
+			Chrome:            *chrome,
+			HostResolverRules: *rules,
+			ChoiceWait:        *wait,
+			Progress:          prog.update,
+		})
+	}
+	res, err := run(target)
+	var startErr *scan.StartPageError
+	if err != nil && guessed && errors.As(err, &startErr) {
+		secure := startErr.URL
+		plain := "http://" + strings.TrimPrefix(secure, "https://")
+		fmt.Fprintf(stderr, "consent scan: %s did not load (%v); trying %s\n", secure, startErr.Err, plain)
+		if res, err = run(plain); err != nil && errors.As(err, &startErr) {
+			fmt.Fprintf(stderr, "consent scan: neither %s nor %s loaded (%v): check the address, or give it with its scheme\n", secure, plain, startErr.Err)
+			return 1
+		}
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "consent scan: %v\n", err)
 		return 1
 	}
-	rep := scan.Analyze(res, pol, *policyFile)
+	rep := scan.AnalyzeWith(res, pol, *policyFile, local)
 
 	if *out != "" {
 		draft, err := scan.Draft(rep, owner)
@@ -179,6 +222,32 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr, summary)
 	return 0
+}
+
+// checkWritableDir checks that file ("" for none) can be created: its
+// directory exists and takes new files.
+func checkWritableDir(file string) error {
+	if file == "" {
+		return nil
+	}
+	dir := filepath.Dir(file)
+	st, err := os.Stat(dir)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("the directory %s does not exist: create it first", dir)
+		}
+		return err
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("%s is not a directory", dir)
+	}
+	f, err := os.CreateTemp(dir, ".consent-scan-*")
+	if err != nil {
+		return fmt.Errorf("cannot write in %s: %w", dir, err)
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return nil
 }
 
 // progress shows the scan's progress on stderr: a bar redrawn in place
@@ -223,4 +292,5 @@ func (p *progress) done() {
 	if p.tty && p.open {
 		fmt.Fprintln(p.w)
 	}
+	p.open = false
 }

@@ -22,6 +22,8 @@ func TestScanUsageErrors(t *testing.T) {
 	dir := t.TempDir()
 	invalid := filepath.Join(dir, "invalid.json")
 	os.WriteFile(invalid, []byte(`{"categories": [], "services": []}`), 0o644)
+	badKnown := filepath.Join(dir, "bad.csv")
+	os.WriteFile(badKnown, []byte("Platform,Category,Cookie / Data Key name\nOur shop,Tasty,cart\n"), 0o644)
 	tests := []struct {
 		name    string
 		args    []string
@@ -36,6 +38,12 @@ func TestScanUsageErrors(t *testing.T) {
 		{"missing policy", []string{"https://a.example", "--policy", filepath.Join(dir, "nope.json")}, 1, "nope.json"},
 		{"invalid policy", []string{"https://a.example", "--policy", invalid}, 1, "/categories"},
 		{"missing browser", []string{"https://a.example", "--chrome", filepath.Join(dir, "no-chromium")}, 1, "no-chromium"},
+		// Checked before any crawling.
+		{"draft in a missing directory", []string{"https://a.example", "--out", filepath.Join(dir, "drafts", "draft.json")}, 1, "--out " + filepath.Join(dir, "drafts", "draft.json") + ": the directory " + filepath.Join(dir, "drafts") + " does not exist"},
+		{"report in a missing directory", []string{"https://a.example", "--report", filepath.Join(dir, "no", "r.html")}, 1, "the directory " + filepath.Join(dir, "no") + " does not exist"},
+		{"report under a file", []string{"https://a.example", "--report", filepath.Join(invalid, "r.html")}, 1, "is not a directory"},
+		{"missing known table", []string{"https://a.example", "--known", filepath.Join(dir, "known.csv")}, 1, "known.csv"},
+		{"invalid known table", []string{"https://a.example", "--known", badKnown}, 1, `bad.csv line 2: category "Tasty"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,10 +95,27 @@ func TestScanCommand(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
+	// Without a scheme: https:// first, then http:// (the test server
+	// speaks only http), with the site owner's own table.
+	known := filepath.Join(dir, "known.csv")
+	os.WriteFile(known, []byte("Platform,Category,Cookie / Data Key name,Wildcard match,Retention period\nOur themes,Personalization,ui_,1,1 year\n"), 0o644)
+	jsonReport := filepath.Join(dir, "report.json")
+	code, _, stderr = runScanArgs(strings.TrimPrefix(scantest.URL("www.undeclared.test", port), "http://"), "--pages", "1",
+		"--known", known, "--report", jsonReport, "--wait", "1s", "--host-resolver-rules", scantest.HostRules)
+	if code != 0 || !strings.Contains(stderr, "did not load") || !strings.Contains(stderr, "trying http://www.undeclared.test:") {
+		t.Errorf("URL without a scheme: exit %d, stderr:\n%s", code, stderr)
+	}
+	if b, err := os.ReadFile(jsonReport); err != nil || !strings.Contains(string(b), `"source": "`+known+`"`) || !strings.Contains(string(b), `"service": "our-themes"`) {
+		t.Errorf("ui_theme not classified by the --known table (%v):\n%s", err, b)
+	}
 	// A start page that does not load is an error.
 	if code, _, stderr := runScanArgs(scantest.URL("www.nosuchsite.test", port), "--pages", "1",
 		"--host-resolver-rules", scantest.HostRules); code != 1 || !strings.Contains(stderr, "the start page") {
 		t.Errorf("unreachable start page: exit %d, stderr:\n%s", code, stderr)
+	}
+	if code, _, stderr := runScanArgs("www.nosuchsite.test:"+port, "--pages", "1",
+		"--host-resolver-rules", scantest.HostRules); code != 1 || !strings.Contains(stderr, "neither https://www.nosuchsite.test:"+port+"/ nor http://www.nosuchsite.test:"+port+"/ loaded") {
+		t.Errorf("unreachable start page without a scheme: exit %d, stderr:\n%s", code, stderr)
 	}
 	if strings.Contains(stderr, "\r") {
 		t.Error("progress redrawn in place on a stderr that is no terminal")
