@@ -189,9 +189,11 @@ func (a *App) Start(policyText []byte) (string, error) {
 	if err := p.CheckTags(); err != nil {
 		return "", errors.New("invalid policy: " + err.Error())
 	}
+	a.mark("parsed")
 	a.p = p
 	env := a.env()
 	plan := policy.Decide(p, env, a.newID)
+	a.mark("decided")
 	a.rec = plan.Record
 	if plan.Reason != "" {
 		a.b.Log("stored choice ignored: " + plan.Reason)
@@ -206,6 +208,7 @@ func (a *App) Start(policyText []byte) (string, error) {
 		a.render()
 	}
 	a.applyGates()
+	a.mark("gates")
 	a.consentModeStart()
 	rj := policy.RecordJSON(p, a.rec)
 	_ = a.b.Dispatch("consent:ready", rj)

@@ -25,6 +25,7 @@ type Bridge struct {
 	global safejs.Value
 	doc    safejs.Value
 	hooks  safejs.Value
+	perf   int8 // loader.js's mark hook: 0 not looked up yet, 1 there, -1 not (see Mark)
 }
 
 // Attach takes the loader's hooks object from the global HooksGlobal.

@@ -19,6 +19,7 @@ func main() {
 		println("consent: " + err.Error())
 		return
 	}
+	b.Mark("main")
 	policy.SetPatternEngine(b.CompilePattern)
 	a := app.New(browser{b}, time.Now)
 	handle := a.Handle

@@ -3,6 +3,10 @@
 // decides nothing: every rule lives in Go (package policy).
 
 const script = document.currentScript;
+// data-perf on the script tag: performance marks "consent:<phase>" for the
+// bench (make bench), read once here; without it mark does nothing.
+const mark = script && script.hasAttribute("data-perf") ? (n) => performance.mark("consent:" + n) : null;
+if (mark) mark("loader");
 let goCall = null;
 let started = false;
 let settle;
@@ -234,9 +238,11 @@ const hooks = {
     goCall = fn;
   },
   render(json) {
+    if (mark) mark("view");
     const view = JSON.parse(json);
     UI.render(view, onAction);
     pageNotice(view);
+    if (mark) painted();
   },
   declarations(json) {
     const els = document.querySelectorAll("[data-consent-declaration]");
@@ -401,8 +407,13 @@ const loadWasm = async (go) => {
 
 const start = async () => {
   const go = new Go();
-  const [instance, policyText] = await Promise.all([loadWasm(go), loadPolicy(script && script.getAttribute("data-policy"))]);
+  const [instance, policyText] = await Promise.all([
+    loadWasm(go).then(marked("compiled")),
+    loadPolicy(script && script.getAttribute("data-policy")).then(marked("policy")),
+  ]);
+  if (mark) hooks.mark = mark;
   globalThis.__consentBridge = hooks;
+  if (mark) mark("run");
   go.run(instance).then(() => {
     goCall = null;
     started = false;
@@ -418,6 +429,7 @@ const start = async () => {
   // so neither blocks the page as long as both together would.
   await nextTask();
   await domParsed();
+  if (mark) mark("start");
   let record;
   try {
     record = call("start", policyText);
@@ -425,6 +437,7 @@ const start = async () => {
     started = false;
     throw new Error(e.message.replace(/^consent: /, ""));
   }
+  if (mark) mark("ready");
   settle.resolve(record);
   // After the banner's first paint: declarations and cookie deletion.
   nextTask().then(() => quietly("settle"));
@@ -451,6 +464,22 @@ const domParsed = () =>
   document.readyState !== "loading"
     ? Promise.resolve()
     : new Promise((resolve) => document.addEventListener("DOMContentLoaded", () => resolve(), { once: true }));
+
+// marked passes a value through, marking its arrival (data-perf only).
+const marked = (name) => (v) => {
+  if (mark) mark(name);
+  return v;
+};
+
+// painted marks "drawn" and then "paint" in the task after the next frame
+// (data-perf only).
+let paintMarked = false;
+const painted = () => {
+  mark("drawn");
+  if (paintMarked) return;
+  paintMarked = true;
+  requestAnimationFrame(() => nextTask().then(() => mark("paint")));
+};
 
 // quietly calls Go for housekeeping whose failure only the console hears.
 const quietly = (method) => {
