@@ -95,8 +95,13 @@ func startBrowser(spki string) (*bench, error) {
 	return b, nil
 }
 
+// close stops the browser; calling it again does nothing.
 func (b *bench) close() {
+	if b.cancel == nil {
+		return
+	}
 	b.cancel()
+	b.cancel = nil
 	os.RemoveAll(b.tmp)
 }
 
@@ -127,20 +132,26 @@ type sample struct {
 	ReturnLongestTask  float64 `json:"returnLongestTask"`  //
 	ReturnBlockingTime float64 `json:"returnBlockingTime"` //
 	ReturnBanner       bool    `json:"returnBanner"`       // the banner showed again (it must not)
+
+	// Phases of ours and the floors (performance marks, see phases.go):
+	// ms from navigation start, first and returning visit.
+	Phases       map[string]float64 `json:"phases,omitempty"`
+	ReturnPhases map[string]float64 `json:"returnPhases,omitempty"`
 }
 
 // pageState is window.__bench as read from the page.
 type pageState struct {
-	Visible   *float64     `json:"visible"`
-	Gated     *float64     `json:"gated"`
-	Click     *float64     `json:"click"`
-	Cookie    *float64     `json:"cookie"`
-	Gone      *float64     `json:"gone"`
-	LongTasks [][2]float64 `json:"longtasks"`
-	Wasm      float64      `json:"wasm"`
+	Visible   *float64           `json:"visible"`
+	Gated     *float64           `json:"gated"`
+	Click     *float64           `json:"click"`
+	Cookie    *float64           `json:"cookie"`
+	Gone      *float64           `json:"gone"`
+	LongTasks [][2]float64       `json:"longtasks"`
+	Wasm      float64            `json:"wasm"`
+	Marks     map[string]float64 `json:"marks"`
 }
 
-const readState = `(() => { const b = window.__bench || {}; return {visible: b.visible, gated: b.gated, click: b.click, cookie: b.cookie, gone: b.gone, longtasks: b.longtasks || [], wasm: window.__benchWasmMemory ? window.__benchWasmMemory() : 0}; })()`
+const readState = `(() => { const b = window.__bench || {}; return {visible: b.visible, gated: b.gated, click: b.click, cookie: b.cookie, gone: b.gone, longtasks: b.longtasks || [], wasm: window.__benchWasmMemory ? window.__benchWasmMemory() : 0, marks: window.__benchMarks ? window.__benchMarks() : {}}; })()`
 
 // debug prints the pages' console messages and exceptions.
 var debug = os.Getenv("BENCH_DEBUG") != ""
@@ -254,6 +265,7 @@ func (b *bench) runOnce(m manager, p profile, base string) (sample, error) {
 	s.Bytes, s.Requests = counters()
 	s.LongTasks, s.LongestTask, s.BlockingTime = longTasks(st.LongTasks)
 	s.WasmMemory = st.Wasm
+	s.Phases = phasesOf(st)
 	err = chromedp.Do(ctx, func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
 		if _, err := cdp.Call(ctx, t, heapprofiler.CollectGarbage, cdp.Empty{}); err != nil {
 			return chromedp.Void{}, err
@@ -318,6 +330,7 @@ func (b *bench) runOnce(m manager, p profile, base string) (sample, error) {
 	s.ReturnBytes = after - before
 	_, s.ReturnLongestTask, s.ReturnBlockingTime = longTasks(st.LongTasks)
 	s.ReturnBanner = st.Visible != nil
+	s.ReturnPhases = phasesOf(st)
 	return s, nil
 }
 

@@ -49,6 +49,20 @@
     return 0;
   };
 
+  // The page's performance marks "consent:<phase>" (consent.js with
+  // data-perf, the floors' floor.js), the HTML's and the wasm's arrival.
+  window.__benchMarks = () => {
+    const out = {};
+    for (const m of performance.getEntriesByType("mark")) {
+      if (m.name.startsWith("consent:") && !(m.name.slice(8) in out)) out[m.name.slice(8)] = m.startTime;
+    }
+    const nav = performance.getEntriesByType("navigation")[0];
+    if (nav) out.html = nav.responseEnd;
+    const wasm = performance.getEntriesByType("resource").find((e) => /\.wasm$/.test(new URL(e.name).pathname));
+    if (wasm) out.fetched = wasm.responseEnd;
+    return out;
+  };
+
   // The consent cookie: read through the browser's own accessor; every
   // write through document.cookie is checked at once, so the moment the
   // choice is stored is exact, not rounded to a frame.

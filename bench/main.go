@@ -64,6 +64,9 @@ func run() error {
 	flag.StringVar(&only, "only", "", "comma-separated manager ids to run (default: all)")
 	serveOnly := flag.Bool("serve", false, "only serve the pages (https://127.0.0.1:PORT/<id>/), to look at them; prints the certificate's SPKI hash")
 	redraw := flag.Bool("redraw", false, "only rewrite latest.md and latest.png from latest.json")
+	lighthouse := flag.Bool("lighthouse", true, "run Lighthouse once on each manager's page after the runs")
+	packages := flag.Bool("packages", true, "measure what each package adds to consent.wasm (a build of ./wasm with symbols)")
+	sizesOnly := flag.Bool("sizes", false, "only print what each package adds to consent.wasm, all of them")
 	flag.Parse()
 
 	if c.benchDir == "" {
@@ -99,6 +102,21 @@ func run() error {
 	if *redraw {
 		return redrawFrom(c.outDir)
 	}
+	if *sizesOnly {
+		tmp, err := os.MkdirTemp("", "consent-bench-sizes")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		ps, err := wasmPackages(filepath.Dir(c.benchDir), tmp)
+		if err != nil {
+			return err
+		}
+		for _, p := range ps {
+			fmt.Printf("%9d  %5d  %s\n", p.Code, p.Funcs, p.Package)
+		}
+		return nil
+	}
 	if _, err := os.Stat(filepath.Join(c.distDir, "consent.wasm")); err != nil {
 		return fmt.Errorf("%s has no consent.wasm: run `make build` first", c.distDir)
 	}
@@ -113,7 +131,7 @@ func run() error {
 		}
 	}
 	var ms []manager
-	for _, m := range managers {
+	for _, m := range allManagers {
 		if c.only == nil || c.only[m.ID] {
 			ms = append(ms, m)
 		}
@@ -123,8 +141,22 @@ func run() error {
 	}
 
 	start := time.Now()
+	floorDir, err := os.MkdirTemp("", "consent-bench-floor")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(floorDir)
+	if err := buildFloors(filepath.Dir(c.benchDir), floorDir, ms); err != nil {
+		return err
+	}
+	var pkgs []pkgSize
+	if *packages {
+		if pkgs, err = wasmPackages(filepath.Dir(c.benchDir), floorDir); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintln(os.Stderr, "bench: compressing the files with brotli (quality 11) …")
-	srv, err := newServer(c.benchDir, c.distDir, ms)
+	srv, err := newServer(c.benchDir, c.distDir, floorDir, ms)
 	if err != nil {
 		return err
 	}
@@ -149,7 +181,10 @@ func run() error {
 		LoadStart: loadAvg(),
 		GoVersion: runtime.Version(),
 		Wasm:      srv.wasmSizes,
+		FloorWasm: srv.floorSizes,
 		Files:     srv.sizes(),
+
+		WasmPackages: pkgs,
 	}
 	for _, m := range ms {
 		res.Managers = append(res.Managers, managerInfo{ID: m.ID, Name: m.Name, Version: m.Version})
@@ -184,8 +219,16 @@ func run() error {
 		}
 		fmt.Fprintf(os.Stderr, "bench: round %d/%d done (%d/%d runs, %s)\n", r, c.runs, done, total, time.Since(start).Round(time.Second))
 	}
-	res.Duration = time.Since(start).Round(time.Second).String()
 	res.LoadEnd = loadAvg()
+	if *lighthouse {
+		// The bench's own browser is done: Lighthouse starts its own.
+		b.close()
+		fmt.Fprintln(os.Stderr, "bench: Lighthouse, one run per page …")
+		if res.Lighthouse, err = runLighthouse(c.benchDir, srv.URL, srv.spki, ms); err != nil {
+			return err
+		}
+	}
+	res.Duration = time.Since(start).Round(time.Second).String()
 	res.summarize()
 
 	md := res.markdown()

@@ -19,6 +19,7 @@ type manager struct {
 	// AcceptJS accepts everything through the manager's own API, to store
 	// the choice the returning visitor has.
 	AcceptJS string
+	floor    bool // one of the bench's floor programs (floor.go)
 }
 
 // The common content: three categories (necessary, analytics, marketing),
@@ -37,7 +38,7 @@ var managers = []manager{
 		Head: `
 <link rel="preload" href="/consent/consent.wasm" as="fetch" type="application/wasm" crossorigin>
 <link rel="stylesheet" href="/consent/consent.css">
-<script src="/consent/consent.js" data-policy="/consent/policy.json" defer></script>`,
+<script src="/consent/consent.js" data-policy="/consent/policy.json" data-perf defer></script>`,
 		Gated: `
 <script type="text/plain" data-category="analytics" data-service="stats" data-src="/site/analytics.js"></script>
 <script type="text/plain" data-category="marketing" data-service="ads" data-src="/site/ads.js"></script>`,
@@ -230,6 +231,12 @@ window.addEventListener("load", function () {
 		AcceptJS: `window.__ccPopup.setStatus("allow")`,
 	},
 }
+
+// allManagers are run in this order in every round: ours, the two floors,
+// then the peers.
+var allManagers = append([]manager{managers[0],
+	floorManager(floorSafe, "Go floor (safejs)"),
+	floorManager(floorSyscall, "Go floor (syscall/js)")}, managers[1:]...)
 
 // pageHTML is the test page of m: the same article for every manager.
 func pageHTML(m manager) string {

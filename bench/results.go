@@ -11,22 +11,30 @@ import (
 
 // results is everything a run of the benchmark found; latest.json holds it.
 type results struct {
-	Date      string        `json:"date"`
-	Duration  string        `json:"duration"`
-	Runs      int           `json:"runsPerManagerAndProfile"`
-	Browser   string        `json:"browser"`
-	Host      string        `json:"host"`
-	GoVersion string        `json:"go"`
-	LoadStart string        `json:"loadAverageStart,omitempty"` // /proc/loadavg 1, 5, 15 min
-	LoadEnd   string        `json:"loadAverageEnd,omitempty"`
-	Wasm      wasmSizes     `json:"consentWasm"`
-	Files     []fileSize    `json:"files"`
-	Managers  []managerInfo `json:"managers"`
-	Profiles  []profile     `json:"profiles"`
+	Date      string    `json:"date"`
+	Duration  string    `json:"duration"`
+	Runs      int       `json:"runsPerManagerAndProfile"`
+	Browser   string    `json:"browser"`
+	Host      string    `json:"host"`
+	GoVersion string    `json:"go"`
+	LoadStart string    `json:"loadAverageStart,omitempty"` // /proc/loadavg 1, 5, 15 min
+	LoadEnd   string    `json:"loadAverageEnd,omitempty"`
+	Wasm      wasmSizes `json:"consentWasm"`
+	// FloorWasm are the floor programs' wasm sizes, by manager id.
+	FloorWasm map[string]wasmSizes `json:"floorWasm,omitempty"`
+	// WasmPackages is what each package adds to consent.wasm (sizes.go).
+	WasmPackages []pkgSize `json:"wasmPackages,omitempty"`
+	// Lighthouse is one Lighthouse run per manager (lighthouse.go).
+	Lighthouse []lighthouseResult `json:"lighthouse,omitempty"`
+	Files      []fileSize         `json:"files"`
+	Managers   []managerInfo      `json:"managers"`
+	Profiles   []profile          `json:"profiles"`
 	// Summary[profile][manager][metric]
 	Summary map[string]map[string]map[string]stat `json:"summary"`
-	Goals   []goal                                `json:"goals"`
-	Samples []sample                              `json:"samples"`
+	// PhaseSummary[profile][manager][visit][phase] (phases.go)
+	PhaseSummary map[string]map[string]map[string]map[string]phaseStat `json:"phaseSummary,omitempty"`
+	Goals        []goal                                                `json:"goals"`
+	Samples      []sample                                              `json:"samples"`
 }
 
 type managerInfo struct {
@@ -117,6 +125,7 @@ func (r *results) summarize() {
 			r.Summary[p.Name][m.ID] = row
 		}
 	}
+	r.summarizePhases()
 	r.Goals = r.checkGoals()
 }
 
@@ -125,49 +134,71 @@ func (r *results) stat(prof, man, key string) (stat, bool) {
 	return st, ok
 }
 
-// wasmGoal is the brotli size consent.wasm should stay under.
-const wasmGoal = 620 * 1024
+// The goals of issue 14: close to Go's floor.
+const (
+	wasmGoal      = 640 * 1024 // consent.wasm, brotli
+	jsGoal        = 11 * 1024  // consent.js, brotli
+	floorGoal1x   = 1.10       // banner visible vs the safejs floor, normal speed
+	floorGoalSlow = 1.15       // the same, 4x CPU + fast 4G
+	vanillaGoal1x = 1.0        // banner visible vs vanilla, normal speed
+	returnGoal    = 1.5        // returning visitor's gated script vs vanilla, normal speed
+)
+
+// ratioGoal compares ours with ref on one metric of one profile.
+func (r *results) ratioGoal(prof, key, ref, refName string, limit float64) goal {
+	var label string
+	for _, p := range r.Profiles {
+		if p.Name == prof {
+			label = p.Label
+		}
+	}
+	what := map[string]string{"bannerVisible": "banner visible", "returnGated": "returning visitor's gated script"}[key]
+	name := fmt.Sprintf("%s ≤ %.2f× %s (%s)", what, limit, refName, label)
+	ours, ok1 := r.stat(prof, "ours", key)
+	other, ok2 := r.stat(prof, ref, key)
+	if !ok1 || !ok2 || other.Median <= 0 {
+		return goal{Goal: name, Detail: "not measured (runs failed or were not selected)"}
+	}
+	ratio := ours.Median / other.Median
+	d := fmt.Sprintf("median %.0f ms vs %.0f ms = %.2f×", ours.Median, other.Median, ratio)
+	if ratio > limit {
+		d += r.why(prof, key)
+	}
+	return goal{Goal: name, Pass: ratio <= limit, Detail: d}
+}
 
 func (r *results) checkGoals() []goal {
 	var gs []goal
-	for _, p := range r.Profiles {
-		for _, g := range []struct{ key, what string }{
-			{"bannerVisible", "banner visible"},
-			{"returnGated", "returning visitor's gated script"},
-		} {
-			ours, ok1 := r.stat(p.Name, "ours", g.key)
-			van, ok2 := r.stat(p.Name, "vanilla", g.key)
-			name := fmt.Sprintf("%s ≤ 1.25× vanilla-cookieconsent (%s)", g.what, p.Label)
-			if !ok1 || !ok2 {
-				gs = append(gs, goal{Goal: name, Detail: "not measured (runs failed or were not selected)"})
-				continue
-			}
-			ratio := ours.Median / van.Median
-			d := fmt.Sprintf("median %.0f ms vs %.0f ms = %.2f×", ours.Median, van.Median, ratio)
-			if ratio > 1.25 {
-				d += r.why(p.Name, g.key)
-			}
-			gs = append(gs, goal{Goal: name, Pass: ratio <= 1.25, Detail: d})
-		}
+	if _, ok := r.Summary["normal"]; ok {
+		gs = append(gs,
+			r.ratioGoal("normal", "bannerVisible", floorSafe, "the safejs floor", floorGoal1x),
+			r.ratioGoal("normal", "bannerVisible", "vanilla", "vanilla-cookieconsent", vanillaGoal1x))
+	}
+	if _, ok := r.Summary["slow"]; ok {
+		gs = append(gs, r.ratioGoal("slow", "bannerVisible", floorSafe, "the safejs floor", floorGoalSlow))
 	}
 	if _, ok := r.Summary["normal"]; ok {
+		gs = append(gs, r.ratioGoal("normal", "returnGated", "vanilla", "vanilla-cookieconsent", returnGoal))
 		worst, wr := 0.0, 0.0
-		runs := 0
+		runs, bad := 0, 0
 		for _, s := range r.Samples {
 			if s.Manager == "ours" && s.Profile == "normal" && s.Err == "" {
 				runs++
 				worst = math.Max(worst, s.LongestTask)
 				wr = math.Max(wr, s.ReturnLongestTask)
+				if s.LongestTask >= 50 || s.ReturnLongestTask >= 50 {
+					bad++
+				}
 			}
 		}
-		g := goal{Goal: "no long task ≥ 50 ms at normal speed (first and returning visit)", Pass: runs > 0 && worst < 50 && wr < 50}
+		g := goal{Goal: "no task ≥ 50 ms at normal speed in any run (first and returning visit)", Pass: runs > 0 && bad == 0}
 		switch {
 		case runs == 0:
 			g.Detail = "not measured"
 		case g.Pass:
 			g.Detail = fmt.Sprintf("no long task in %d runs", runs)
 		default:
-			g.Detail = fmt.Sprintf("longest task over %d runs: %.0f ms on the first visit, %.0f ms on the returning visit (the wasm's compile/instantiate and Go runtime start run on the main thread)", runs, worst, wr)
+			g.Detail = fmt.Sprintf("%d of %d runs had one; longest: %.0f ms on the first visit, %.0f ms on the returning visit (the wasm's compile/instantiate and Go runtime start run on the main thread)", bad, runs, worst, wr)
 		}
 		gs = append(gs, g)
 		if st, ok := r.stat("normal", "ours", "rejectCookie"); ok {
@@ -178,35 +209,82 @@ func (r *results) checkGoals() []goal {
 			})
 		}
 	}
-	gs = append(gs, goal{
-		Goal:   "consent.wasm ≤ 620 KB brotli",
-		Pass:   r.Wasm.Brotli <= wasmGoal,
-		Detail: fmt.Sprintf("%.0f KB brotli (%.0f KB raw, %.0f KB gzip)", kb(r.Wasm.Brotli), kb(r.Wasm.Raw), kb(r.Wasm.Gzip)),
-	})
+	wd := fmt.Sprintf("%.0f KB brotli (%.0f KB raw, %.0f KB gzip)", kb(r.Wasm.Brotli), kb(r.Wasm.Raw), kb(r.Wasm.Gzip))
+	if f, ok := r.FloorWasm[floorSafe]; ok {
+		wd += fmt.Sprintf("; the safejs floor %.0f KB, the syscall/js floor %.0f KB", kb(f.Brotli), kb(r.FloorWasm[floorSyscall].Brotli))
+	}
+	gs = append(gs, goal{Goal: "consent.wasm ≤ 640 KB brotli", Pass: r.Wasm.Brotli <= wasmGoal, Detail: wd})
+	for _, f := range r.Files {
+		if f.URL == "/consent/consent.js" {
+			gs = append(gs, goal{Goal: "consent.js ≤ 11 KB brotli", Pass: f.Brotli <= jsGoal,
+				Detail: fmt.Sprintf("%.1f KB brotli (%.1f KB raw)", kb(f.Brotli), kb(f.Raw))})
+		}
+	}
 	return gs
 }
 
-// why explains a time goal missed with the numbers that drive it.
+// why explains a time goal missed: the bytes beyond the safejs floor's
+// and the phases where ours spends most beyond it.
 func (r *results) why(prof, key string) string {
-	ob, _ := r.stat(prof, "ours", "bytes")
-	vb, _ := r.stat(prof, "vanilla", "bytes")
 	var p profile
 	for _, q := range r.Profiles {
 		if q.Name == prof {
 			p = q
 		}
 	}
-	switch key {
-	case "bannerVisible":
-		s := fmt.Sprintf("; ours transfers %.0f KB to show the banner, vanilla %.0f KB", ob.Median/1024, vb.Median/1024)
-		if p.DownKbps > 0 {
-			s += fmt.Sprintf(" (the difference alone is ≈%.0f ms at %.0f Mbit/s)", (ob.Median-vb.Median)*8/p.DownKbps, p.DownKbps/1000)
-		}
-		return s + ", and the wasm must be compiled and the Go runtime started before Go can decide to draw it"
-	case "returnGated":
-		return "; a returning visitor's gated script waits for the wasm (from the HTTP/code cache), the Go runtime's start and the policy (cached for five minutes), where vanilla decides in a few KB of JS"
+	visit := "first"
+	if key == "returnGated" {
+		visit = "return"
 	}
-	return ""
+	var s string
+	if ob, ok := r.stat(prof, "ours", "bytes"); ok && visit == "first" {
+		if fb, ok := r.stat(prof, floorSafe, "bytes"); ok {
+			s += fmt.Sprintf("; ours transfers %.0f KB to show the banner, the safejs floor %.0f KB", ob.Median/1024, fb.Median/1024)
+			if p.DownKbps > 0 {
+				s += fmt.Sprintf(" (≈%.0f ms more at %.0f Mbit/s)", (ob.Median-fb.Median)*8/p.DownKbps, p.DownKbps/1000)
+			}
+		}
+	}
+	if ph := r.phaseExcess(prof, visit, 3); ph != "" {
+		s += "; the phases where ours spends most beyond the safejs floor: " + ph
+	}
+	return s
+}
+
+// phaseExcess names the n phases whose Δ exceeds the safejs floor's the
+// most (phases the floor has not count in full), e.g. "parsed +12 ms".
+func (r *results) phaseExcess(prof, visit string, n int) string {
+	ours := r.PhaseSummary[prof]["ours"][visit]
+	floor := r.PhaseSummary[prof][floorSafe][visit]
+	if len(ours) == 0 {
+		return ""
+	}
+	type ex struct {
+		label string
+		ms    float64
+	}
+	var xs []ex
+	first := firstPhase(ours)
+	for _, q := range phases {
+		o, ok := ours[q.Key]
+		if !ok || q.Key == first {
+			continue
+		}
+		d := o.Delta
+		if f, ok := floor[q.Key]; ok && q.Key != firstPhase(floor) {
+			d -= f.Delta
+		}
+		xs = append(xs, ex{q.Key, d})
+	}
+	sort.Slice(xs, func(i, j int) bool { return xs[i].ms > xs[j].ms })
+	var parts []string
+	for i := 0; i < len(xs) && i < n; i++ {
+		if xs[i].ms < 1 {
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s +%.0f ms", xs[i].label, xs[i].ms))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func kb(n int) float64 { return float64(n) / 1024 }
@@ -227,6 +305,56 @@ func fmtNum(v float64) string {
 		return fmt.Sprintf("%.1f", v)
 	default:
 		return fmt.Sprintf("%.0f", v)
+	}
+}
+
+// floorMarkdown is ours against the two floors and vanilla, every metric
+// of every profile.
+func (r *results) floorMarkdown(b *strings.Builder) {
+	if _, ok := r.Summary[r.Profiles[0].Name][floorSafe]; !ok {
+		return
+	}
+	b.WriteString("### Ours against Go's floor\n\n")
+	b.WriteString("The floor: the bench's own two Go programs that only draw the banner's three buttons (and store a click, and open the gates for a returning visitor), with `syscall/js` and through safejs, built in the same run with the same flags. Medians; ratios are ours ÷ the other.\n\n")
+	for _, p := range r.Profiles {
+		fmt.Fprintf(b, "#### %s\n\n", strings.ToUpper(p.Label[:1])+p.Label[1:])
+		b.WriteString("| metric | ours | safejs floor | syscall/js floor | vanilla | ours ÷ safejs floor | ours ÷ syscall/js floor | ours ÷ vanilla |\n|---|---|---|---|---|---|---|---|\n")
+		for _, mt := range metrics {
+			if mt.Only != "" {
+				continue
+			}
+			label := mt.Label
+			if mt.Unit != "" {
+				label += " (" + mt.Unit + ")"
+			}
+			o, ok := r.stat(p.Name, "ours", mt.Key)
+			if !ok {
+				continue
+			}
+			fmt.Fprintf(b, "| %s | **%s** |", label, fmtNum(o.Median*mt.Scale))
+			others := []string{floorSafe, floorSyscall, "vanilla"}
+			for _, id := range others {
+				if st, ok := r.stat(p.Name, id, mt.Key); ok {
+					fmt.Fprintf(b, " %s |", fmtNum(st.Median*mt.Scale))
+				} else {
+					b.WriteString(" – |")
+				}
+			}
+			for _, id := range others {
+				if st, ok := r.stat(p.Name, id, mt.Key); ok && st.Median > 0 {
+					fmt.Fprintf(b, " %.2f× |", o.Median/st.Median)
+				} else {
+					b.WriteString(" – |")
+				}
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+	}
+	if f, ok := r.FloorWasm[floorSafe]; ok {
+		g := r.FloorWasm[floorSyscall]
+		fmt.Fprintf(b, "Wasm, brotli q11: ours %.0f KB, the safejs floor %.0f KB, the syscall/js floor %.0f KB (raw: %.0f, %.0f, %.0f KB).\n\n",
+			kb(r.Wasm.Brotli), kb(f.Brotli), kb(g.Brotli), kb(r.Wasm.Raw), kb(f.Raw), kb(g.Raw))
 	}
 }
 
@@ -286,6 +414,7 @@ func (r *results) markdown() string {
 		b.WriteString("\n")
 	}
 
+	r.floorMarkdown(&b)
 	b.WriteString("### Goals\n\n| goal | result | detail |\n|---|---|---|\n")
 	for _, g := range r.Goals {
 		res := "**miss**"
@@ -297,6 +426,9 @@ func (r *results) markdown() string {
 	fmt.Fprintf(&b, "\n### consent.wasm\n\n%d bytes raw (%.0f KB), %d gzip -9 (%.0f KB), %d brotli q11 (%.0f KB); KB = 1024 bytes.\n\n",
 		r.Wasm.Raw, kb(r.Wasm.Raw), r.Wasm.Gzip, kb(r.Wasm.Gzip), r.Wasm.Brotli, kb(r.Wasm.Brotli))
 
+	r.phaseMarkdown(&b)
+	r.lighthouseMarkdown(&b)
+	r.sizesMarkdown(&b)
 	b.WriteString("### Files served (brotli q11)\n\n| file | raw (KB) | brotli (KB) |\n|---|---|---|\n")
 	for _, f := range r.Files {
 		if strings.HasSuffix(f.URL, "/") || strings.HasPrefix(f.URL, "/site/") || f.URL == "/privacy.html" {

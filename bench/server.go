@@ -40,6 +40,8 @@ type server struct {
 	*httptest.Server
 	spki      string // base64 SHA-256 of the certificate's public key
 	wasmSizes wasmSizes
+	// floorSizes are the floor programs' wasm sizes, by manager id.
+	floorSizes map[string]wasmSizes
 
 	mu     sync.Mutex
 	assets map[string]*asset
@@ -76,8 +78,8 @@ const (
 	cachePolicy = "public, max-age=300"
 )
 
-func newServer(benchDir, distDir string, ms []manager) (*server, error) {
-	s := &server{assets: map[string]*asset{}, npm: filepath.Join(benchDir, "node_modules")}
+func newServer(benchDir, distDir, floorDir string, ms []manager) (*server, error) {
+	s := &server{assets: map[string]*asset{}, npm: filepath.Join(benchDir, "node_modules"), floorSizes: map[string]wasmSizes{}}
 	type job struct {
 		url, file, cache string
 		body             []byte
@@ -103,6 +105,11 @@ func newServer(benchDir, distDir string, ms []manager) (*server, error) {
 	)
 	for _, f := range []string{"analytics.js", "ads.js", "page.css"} {
 		jobs = append(jobs, job{url: "/site/" + f, file: filepath.Join(benchDir, "site", f), cache: cacheStatic})
+	}
+	for _, f := range []string{"floor.js", floorSafe + ".wasm", floorSyscall + ".wasm"} {
+		if name := filepath.Join(floorDir, f); exists(name) {
+			jobs = append(jobs, job{url: "/floor/" + f, file: name, cache: cacheStatic})
+		}
 	}
 	for _, f := range npmPreload {
 		jobs = append(jobs, job{url: "/npm/" + f, file: filepath.Join(s.npm, filepath.FromSlash(f)), cache: cacheStatic})
@@ -142,12 +149,12 @@ func newServer(benchDir, distDir string, ms []manager) (*server, error) {
 			return nil, err
 		}
 	}
-	w := s.assets[wasmURL]
-	var gz bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	zw.Write(w.body)
-	zw.Close()
-	s.wasmSizes = wasmSizes{Raw: len(w.body), Gzip: gz.Len(), Brotli: len(w.br)}
+	s.wasmSizes = sizesOf(s.assets[wasmURL])
+	for _, id := range []string{floorSafe, floorSyscall} {
+		if a := s.assets["/floor/"+id+".wasm"]; a != nil {
+			s.floorSizes[id] = sizesOf(a)
+		}
+	}
 
 	ts := httptest.NewUnstartedServer(s)
 	ts.EnableHTTP2 = true
@@ -157,6 +164,15 @@ func newServer(benchDir, distDir string, ms []manager) (*server, error) {
 	sum := sha256.Sum256(cert.RawSubjectPublicKeyInfo)
 	s.spki = base64.StdEncoding.EncodeToString(sum[:])
 	return s, nil
+}
+
+// sizesOf measures a wasm asset: raw, gzip -9 and its brotli copy.
+func sizesOf(a *asset) wasmSizes {
+	var gz bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	zw.Write(a.body)
+	zw.Close()
+	return wasmSizes{Raw: len(a.body), Gzip: gz.Len(), Brotli: len(a.br)}
 }
 
 // makeAsset compresses body with brotli at quality 11.
