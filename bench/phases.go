@@ -24,6 +24,7 @@ var phases = []phase{
 	{"compiled", "wasm compiled and instantiated"},
 	{"run", "go.run entered"},
 	{"main", "Go main entered"},
+	{"start", "policy's first run called (a task later, page parsed)"},
 	{"parsed", "policy parsed and checked"},
 	{"decided", "decided (returning visitor: record decoded)"},
 	{"view", "view built (render hook entered)"},

@@ -37,11 +37,19 @@ func wasmPackages(repo, dir string) ([]pkgSize, error) {
 	if err != nil {
 		return nil, err
 	}
-	return packageSizes(b)
+	list := exec.Command("go", "list", "-deps", "./wasm")
+	list.Dir = repo
+	list.Env = cmd.Env
+	deps, err := list.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go list -deps ./wasm: %w", err)
+	}
+	return packageSizes(b, strings.Fields(string(deps)))
 }
 
-// packageSizes reads a wasm module's code section and name section.
-func packageSizes(b []byte) ([]pkgSize, error) {
+// packageSizes reads a wasm module's code section and name section and
+// attributes each function to one of pkgs (import paths).
+func packageSizes(b []byte, pkgs []string) ([]pkgSize, error) {
 	if len(b) < 8 || string(b[:4]) != "\x00asm" {
 		return nil, errors.New("not a wasm module")
 	}
@@ -112,8 +120,9 @@ func packageSizes(b []byte) ([]pkgSize, error) {
 		return nil, errors.New("the wasm has no function names (built with -s?)")
 	}
 	by := map[string]*pkgSize{}
+	match := packageMatcher(pkgs)
 	for i, sz := range bodies {
-		pkg := goPackage(names[imported+i])
+		pkg := match(names[imported+i])
 		p := by[pkg]
 		if p == nil {
 			p = &pkgSize{Package: pkg}
@@ -131,27 +140,45 @@ func packageSizes(b []byte) ([]pkgSize, error) {
 	return out, nil
 }
 
-// goPackage is the package a Go symbol belongs to:
-// "github.com/x/y.(*T).M" → "github.com/x/y", "runtime.mallocgc" →
-// "runtime", "type:.eq.[2]string" → "type:.eq".
-func goPackage(sym string) string {
-	if sym == "" {
-		return "(unnamed)"
+// packageMatcher returns what finds a function's package from its name
+// in the name section, where Go's linker wrote every character but
+// letters, digits, '_' and '.' as '_' ("github.com/x/y.(*T).M" is
+// "github.com_x_y.__T_.M"): the longest package path that, written the
+// same way, is followed by a '.'. Names of no package (type:.eq.*,
+// go:buildid) are "(generated)".
+func packageMatcher(pkgs []string) func(string) string {
+	san := map[string]string{}
+	for _, p := range pkgs {
+		san[wasmSanitize(p)] = p
 	}
-	for _, pre := range []string{"type:.eq.", "type:.hash.", "go:"} {
-		if strings.HasPrefix(sym, pre) {
-			return strings.TrimSuffix(pre, ".")
+	// The command's own functions are "main.*".
+	san["main"] = "main (./wasm)"
+	return func(name string) string {
+		best := ""
+		for i := 0; i < len(name); i++ {
+			if name[i] != '.' {
+				continue
+			}
+			if p, ok := san[name[:i]]; ok && len(p) > len(best) {
+				best = p
+			}
+		}
+		if best == "" {
+			return "(generated)"
+		}
+		return best
+	}
+}
+
+// wasmSanitize writes a name as Go's wasm linker does (regexp [^\w.] → _).
+func wasmSanitize(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.') {
+			b[i] = '_'
 		}
 	}
-	head := sym
-	if i := strings.IndexAny(head, "[("); i >= 0 {
-		head = head[:i]
-	}
-	start := strings.LastIndex(head, "/") + 1
-	if i := strings.Index(head[start:], "."); i >= 0 {
-		return head[:start+i]
-	}
-	return head
+	return string(b)
 }
 
 // wasmReader reads LEB128 numbers and names from a wasm module.

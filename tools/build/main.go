@@ -1,9 +1,11 @@
 // Command build assembles web/dist from the compiled wasm and the web
 // sources: consent.js is Go's wasm_exec.js (from the toolchain that built
-// the wasm) followed by the JS bridge and the loader in one private scope;
-// consent.css is copied; each of the three gets .br and .gz copies for
-// static hosts that serve precompressed files. It is the only build step
-// beyond `go build`: concatenation and compression.
+// the wasm) followed by the JS bridge and the loader in one private scope,
+// minified with esbuild (the readable build is consent.debug.js, see
+// minify.go); consent.css is minified too; each of the three gets .br and
+// .gz copies for static hosts that serve precompressed files. It is the
+// only build step beyond `go build`: concatenation, minification and
+// compression.
 package main
 
 import (
@@ -78,7 +80,11 @@ func run(goroot, src, dist string) error {
 	if err != nil {
 		return err
 	}
-	files := map[string][]byte{"consent.js": versioned, "consent.css": css, "consent.wasm": wasm}
+	minJS, minCSS, err := minifyAssets(dist, versioned, css)
+	if err != nil {
+		return err
+	}
+	files := map[string][]byte{"consent.js": minJS, "consent.css": minCSS, "consent.wasm": wasm}
 	for _, name := range []string{"consent.js", "consent.css", "consent.wasm"} {
 		data := files[name]
 		if name != "consent.wasm" {
