@@ -93,13 +93,16 @@ fuzz:
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzParseCookieString$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzCheckPattern$$' -fuzztime $(FUZZTIME)
 
-## bench: compare with four other consent managers in headless Chromium
-## (about 7 minutes on an idle 2-core machine; BENCH_RUNS=15 runs each); writes bench/results/
+## bench: compare with Go's floor (two programs of the bench's own) and four
+## other consent managers in headless Chromium, then Lighthouse on each page
+## (about 10-12 minutes on an idle 2-core machine; BENCH_RUNS=15 runs each);
+## writes bench/results/. Quick: make bench BENCH_RUNS=5 BENCH_FLAGS='-only ours,floor-safejs -lighthouse=false'
+BENCH_FLAGS ?=
 bench: build chromium
 	cd bench && npm ci --ignore-scripts --no-audit --no-fund
 	@# node_modules ships a Go file (flatted/golang): a go.mod keeps it out of ./...
 	@printf 'module node_modules\n' > bench/node_modules/go.mod
-	BENCH_RUNS="$(BENCH_RUNS)" $(GO) run ./bench
+	BENCH_RUNS="$(BENCH_RUNS)" $(GO) run ./bench $(BENCH_FLAGS)
 
 clean:
 	rm -rf $(DIST) $(BIN)

@@ -1,6 +1,11 @@
-// Command bench compares this project's consent manager with
-// vanilla-cookieconsent, Klaro, tarteaucitron and Osano's cookieconsent in
-// one headless Chromium (Debian's chromium, driven by chromedp).
+// Command bench compares this project's consent manager with Go's floor
+// (two programs of its own that only draw the banner's three buttons, with
+// syscall/js and through safejs, built in the same run: see floor.go) and
+// with vanilla-cookieconsent, Klaro, tarteaucitron and Osano's
+// cookieconsent in one headless Chromium (Debian's chromium, driven by
+// chromedp). It reads the pages' performance marks into a phase table
+// (phases.go), sums what each package adds to consent.wasm (sizes.go) and
+// runs Lighthouse once on each page (lighthouse.go).
 //
 // Every manager gets the same page and the same content (necessary,
 // analytics and marketing categories, two services, English text), served
