@@ -166,7 +166,7 @@ var Known = []*KnownService{
 		Label: "Datadog RUM", Function: "Real user monitoring",
 		Purpose: "Groups the visitor's page views, errors and timings into a session sent to Datadog",
 		Cookies: []KnownCookie{
-			{Pattern: `_dd_s(_v[0-9]+)?`, Storage: anyStorage, Purpose: "Session identifier and state", Duration: "15 minutes to 4 hours"},
+			{Pattern: `_dd_s(_v[0-9]+)?`, Storage: anyStorage, Purpose: "Session identifier and state (a session ends after 15 minutes idle, 4 hours at most)", Duration: "1 year"},
 			{Name: "_dd_tab_id", Storage: policy.StorageSession, Purpose: "Tells the browser's tabs apart", Duration: "Session"},
 			{Pattern: `dd_cookie_test_.+`, Purpose: "Checks that cookies can be set", Duration: "1 second"},
 		},
