@@ -11,7 +11,7 @@ FUZZTIME  ?= 5m
 WASMFLAGS := -trimpath -ldflags='-s -w'
 export PATH := $(BIN):$(PATH)
 
-.PHONY: build demo test test-go test-bridge test-e2e vet chromium tools fuzz bench clean web-deps scan-deps screenshots
+.PHONY: build demo test test-go test-bridge test-e2e vet chromium tools fuzz bench clean web-deps scan-deps screenshots importer-deps
 
 ## build: web/dist (consent.wasm, consent.js, consent.css and .br/.gz copies)
 build:
@@ -34,7 +34,7 @@ vet:
 
 # Native tests: policy, app, CLI, server and the chromedp end-to-end tests
 # (which use web/dist and Chromium).
-test-go: build chromium web-deps scan-deps
+test-go: build chromium web-deps scan-deps importer-deps
 	$(GO) test -count=1 ./...
 
 # web/node_modules (axe-core for the accessibility tests) from the
@@ -60,6 +60,20 @@ scan/testdata/trackers/node_modules/.package-lock.json: scan/testdata/trackers/p
 	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
 	cd scan/testdata/trackers && npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+# importer/testdata/peers/node_modules (vanilla-cookieconsent and Klaro,
+# whose shipped configurations the importer's tests read) from its
+# committed package-lock.json, likewise; Klaro's build-time dependencies
+# are overridden by an empty package.
+importer-deps: importer/testdata/peers/node_modules/.package-lock.json
+
+importer/testdata/peers/node_modules/.package-lock.json: importer/testdata/peers/package-lock.json importer/testdata/peers/package.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "installing Debian's npm"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
+	cd importer/testdata/peers && npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
 ## screenshots: docs/screenshots/*.png, the banner and the dialog in each layout and theme

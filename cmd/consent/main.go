@@ -4,6 +4,7 @@
 //	consent validate FILE...
 //	consent declaration FILE [--lang L] [--format html|md]
 //	consent scan URL [--pages N] [--policy FILE] [--out draft.json] [--report report.md|html|json]
+//	consent import vcc|klaro FILE [--out policy.json]
 //
 // validate checks each file and prints one "JSON-pointer: message" line
 // per problem; declaration prints the cookie declaration table; scan
@@ -26,6 +27,8 @@ Commands:
                        print the policy's cookie declaration table
   scan URL [--pages N] [--policy FILE] [--out draft.json] [--report report.md|html|json]
                        find a site's cookies with headless Chromium; draft a policy
+  import vcc|klaro FILE [--out policy.json]
+                       turn a vanilla-cookieconsent v3 or Klaro configuration into a policy
 
 Run "consent COMMAND --help" for more about a command.
 `
@@ -52,6 +55,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runDeclaration(args[1:], stdout, stderr)
 	case "scan":
 		return runScan(args[1:], stdout, stderr)
+	case "import":
+		return runImport(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "consent: unknown command %q\n%s", args[0], usage)
 	return 2
