@@ -11,7 +11,7 @@ FUZZTIME  ?= 5m
 WASMFLAGS := -trimpath -ldflags='-s -w'
 export PATH := $(BIN):$(PATH)
 
-.PHONY: build demo test test-go test-bridge test-e2e vet chromium tools fuzz bench clean web-deps scan-deps screenshots importer-deps
+.PHONY: build demo test test-go test-bridge test-e2e vet chromium postgresql tools fuzz bench clean web-deps scan-deps screenshots importer-deps
 
 ## build: web/dist (consent.wasm, consent.js, consent.css and .br/.gz copies)
 build:
@@ -34,7 +34,7 @@ vet:
 
 # Native tests: policy, app, CLI, server and the chromedp end-to-end tests
 # (which use web/dist and Chromium).
-test-go: build chromium web-deps scan-deps importer-deps
+test-go: build chromium postgresql web-deps scan-deps importer-deps
 	$(GO) test -count=1 ./...
 
 # web/node_modules (axe-core for the accessibility tests) from the
@@ -84,6 +84,13 @@ screenshots: build chromium
 test-bridge: chromium tools
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(BIN)/wasmbrowsertest" ./bridge/...
 
+## postgresql: Debian's PostgreSQL (for the consent log's tests), installed when missing
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "installing Debian's postgresql"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
+
 ## chromium: Debian's Chromium, installed when missing
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -105,6 +112,7 @@ fuzz:
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzDecodeRecord$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzParseCookieString$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./consentlog -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzCheckPattern$$' -fuzztime $(FUZZTIME)
 
 ## bench: compare with Go's floor (two programs of the bench's own) and four

@@ -5,6 +5,7 @@
 //	consent declaration FILE [--lang L] [--format html|md]
 //	consent scan URL [--pages N] [--policy FILE] [--out draft.json] [--report report.md|html|json]
 //	consent import vcc|klaro FILE [--out policy.json]
+//	consent log serve|show|export (see log.go)
 //
 // validate checks each file and prints one "JSON-pointer: message" line
 // per problem; declaration prints the cookie declaration table; scan
@@ -29,6 +30,8 @@ Commands:
                        find a site's cookies with headless Chromium; draft a policy
   import vcc|klaro FILE [--out policy.json]
                        turn a vanilla-cookieconsent v3 or Klaro configuration into a policy
+  log serve|show|export
+                       the consent log: receive, show and export proofs of consent
 
 Run "consent COMMAND --help" for more about a command.
 `
@@ -57,6 +60,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runScan(args[1:], stdout, stderr)
 	case "import":
 		return runImport(args[1:], stdout, stderr)
+	case "log":
+		return runLog(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "consent: unknown command %q\n%s", args[0], usage)
 	return 2
