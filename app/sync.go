@@ -54,6 +54,9 @@ func (a *App) settleLifecycle() {
 	if err := l.Follow(channelPrefix+a.p.ConsentCookie.Name, a.p.ConsentCookie.Name); err != nil {
 		a.b.Log(err.Error())
 	}
+	// A choice made elsewhere between the load's read of the cookie and
+	// now was announced to no listener.
+	a.sync()
 }
 
 // renew writes the stored record again with its remaining lifetime

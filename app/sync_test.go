@@ -217,3 +217,19 @@ func TestStoreFailureSaysWhy(t *testing.T) {
 		})
 	}
 }
+
+// A choice made in another tab while this page was starting (after its
+// first read of the cookie, before it listened) is not missed.
+func TestSettleCatchesAChoiceMadeWhileStarting(t *testing.T) {
+	b := mannheimPage()
+	lb := &lifeBrowser{fakeBrowser: b}
+	text := mannheim(t)
+	p, _ := policy.Parse([]byte(text))
+	pg := &page{t: t, b: b, a: New(lb, func() time.Time { return clock }), p: p, text: text}
+	pg.call("start", text)
+	elsewhere(t, pg, policy.AcceptAllChoice(p), policy.MethodAcceptAll, clock)
+	pg.call("settle")
+	if pg.call("accepted", "statistics") != "true" {
+		t.Errorf("a choice made while the page started was missed")
+	}
+}

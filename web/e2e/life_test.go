@@ -26,7 +26,8 @@ func lifeWait(t *testing.T, ctx context.Context, cond string, d time.Duration) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("not within %v: %s (%v)", d, cond, err)
+			state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify({record: window.consent && window.consent.get(), runs: window.__runs, changes: window.__changes && window.__changes.length, url: location.href})`))
+			t.Fatalf("not within %v: %s (%v); the page: %s", d, cond, err, state)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -89,7 +90,7 @@ func TestLifeBackAfterAChoiceElsewhere(t *testing.T) {
 		t.Errorf("navigation type %q: page 1 was loaded again, not restored", typ)
 	}
 	// Within a second of the restore, page 1 follows the refusal.
-	lifeWait(t, ctx, `window.consent.accepted("statistics") === false`, time.Second)
+	lifeWait(t, ctx, `window.consent.accepted("statistics") === false`, 5*time.Second)
 	// The restore's first event (visibilitychange or the Cookie Store's
 	// change) may come just before pageshow.
 	if d := eval[float64](t, ctx, `window.__changes.at(-1).at - window.__pageshows.find((e) => e.persisted).at`); d > 1000 || d < -1000 {
@@ -112,5 +113,90 @@ func TestLifeBackAfterAChoiceElsewhere(t *testing.T) {
 	}
 	if n := eval[int](t, ctx, `document.cookie.split("; ").filter((c) => c.startsWith("_pk_")).length`); n != 0 {
 		t.Errorf("%d refused Matomo cookies left after Back", n)
+	}
+}
+
+// otherTab opens another tab in the browser context of ctx: the same
+// cookie jar, as a visitor with two tabs of the site.
+func otherTab(t *testing.T, ctx context.Context) context.Context {
+	t.Helper()
+	c, cancel := chromedp.NewContext(ctx)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(c); err != nil {
+		t.Fatalf("open a second tab: %v", err)
+	}
+	return c
+}
+
+// Two tabs of the site: a choice in either holds in the other within a
+// second, acceptance and withdrawal alike.
+func TestLifeTwoTabs(t *testing.T) {
+	a := newTab(t)
+	url := servePage(t, pageOpts{head: lifeHead})
+	open(t, a, url)
+	b := otherTab(t, a)
+	open(t, b, url)
+	if !visible(t, b, "#consent-banner") {
+		t.Fatal("tab B shows no banner on a first visit")
+	}
+	eval[bool](t, b, `(window.__marker = "B", true)`)
+
+	// Accept in A: B opens its gates, drops its banner, fires consent:change
+	// within a second (timed in the pages, not by this test's polling).
+	chosen := eval[float64](t, a, `window.consent.acceptAll().then(() => Date.now())`)
+	lifeWait(t, b, `window.consent.accepted("statistics") === true && window.__runs.includes("stats")`, 5*time.Second)
+	lifeWait(t, b, `document.querySelector("#map").getAttribute("data-consent-state") === "live"`, 5*time.Second)
+	if d := eval[float64](t, b, `window.__changes.at(-1).wall`) - chosen; d > 1000 {
+		t.Errorf("tab B followed %.0f ms after the choice in tab A, want within a second", d)
+	}
+	if visible(t, b, "#consent-banner") {
+		t.Error("tab B still shows the banner after a choice in tab A")
+	}
+	if got := eval[string](t, b, `window.__changes.at(-1).record.id`); got != getRecord(t, a).ID {
+		t.Errorf("tab B's consent:change names record %q, want tab A's %q", got, getRecord(t, a).ID)
+	}
+
+	// Withdraw in B: A follows, its iframe shut again and the refused
+	// cookies gone; without reloadOnWithdraw nobody reloads.
+	eval[bool](t, a, `(window.__marker = "A", true)`)
+	chosen = eval[float64](t, b, `window.consent.rejectAll().then(() => Date.now())`)
+	lifeWait(t, a, `window.consent.accepted("statistics") === false && window.consent.get().method === "reject-all"`, 5*time.Second)
+	lifeWait(t, a, `document.querySelector("#map").getAttribute("data-consent-state") === "blocked"`, 5*time.Second)
+	if d := eval[float64](t, a, `window.__changes.at(-1).wall`) - chosen; d > 1000 {
+		t.Errorf("tab A followed %.0f ms after the withdrawal in tab B, want within a second", d)
+	}
+	if got := eval[string](t, a, `window.__marker || ""`); got != "A" {
+		t.Errorf("tab A reloaded without reloadOnWithdraw")
+	}
+	if n := eval[int](t, a, `document.cookie.split("; ").filter((c) => c.startsWith("_pk_")).length`); n != 0 {
+		t.Errorf("%d refused Matomo cookies left in tab A", n)
+	}
+	cm := eval[string](t, a, `(() => { const u = window.dataLayer.filter((e) => e[0] === "consent" && e[1] === "update"); return u.length ? u[u.length - 1][2].analytics_storage : ""; })()`)
+	if cm != "denied" {
+		t.Errorf("tab A's last Consent Mode update says analytics_storage %q, want denied", cm)
+	}
+}
+
+// With reloadOnWithdraw, a tab whose statistics script ran reloads when
+// another tab withdraws the consent: a script that ran cannot be un-run.
+func TestLifeWithdrawalElsewhereReloads(t *testing.T) {
+	basic, err := readFile("policies/basic.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pol := servePolicy(t, "life-reload.json", strings.Replace(basic, `"revision": 1,`, `"revision": 1, "reloadOnWithdraw": true,`, 1))
+	url := servePage(t, pageOpts{head: lifeHead, policy: pol})
+	a := newTab(t)
+	open(t, a, url)
+	eval[any](t, a, `window.consent.acceptAll()`)
+	b := otherTab(t, a)
+	open(t, b, url)
+	lifeWait(t, b, `window.__runs.includes("stats")`, 5*time.Second)
+	eval[bool](t, b, `(window.__marker = "B", true)`)
+	eval[any](t, a, `window.consent.rejectAll()`)
+	lifeWait(t, b, `!window.__marker && !!window.consent && window.consent.get() !== null && window.consent.accepted("statistics") === false`, 5*time.Second)
+	lifeWait(t, b, `window.__runs.includes("nostats")`, 5*time.Second)
+	if got := eval[[]string](t, b, `window.__runs.slice()`); len(got) != 1 || got[0] != "nostats" {
+		t.Errorf("tab B after its reload ran %v, want only the refusal's script", got)
 	}
 }

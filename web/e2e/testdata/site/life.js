@@ -3,4 +3,4 @@
 window.__pageshows = [];
 window.__changes = [];
 window.addEventListener("pageshow", (e) => window.__pageshows.push({ persisted: e.persisted, at: performance.now() }));
-window.addEventListener("consent:change", (e) => window.__changes.push({ at: performance.now(), record: e.detail.record }));
+window.addEventListener("consent:change", (e) => window.__changes.push({ at: performance.now(), wall: Date.now(), record: e.detail.record }));
