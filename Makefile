@@ -114,6 +114,7 @@ fuzz:
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzParseCookieString$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./consentlog -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzCheckPattern$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./importer -run '^$$' -fuzz '^FuzzImport$$' -fuzztime $(FUZZTIME)
 
 ## bench: compare with Go's floor (two programs of the bench's own) and four
 ## other consent managers in headless Chromium, then Lighthouse on each page

@@ -15,7 +15,7 @@ var schemaOnlyGo = map[string]string{
 	"duplicate-id":             "uniqueness of a field across array items is beyond JSON Schema",
 	"duplicate-key":            "JSON decoders keep one of the values; the schema never sees the repeat",
 	"unknown-category":         "a reference to another part of the document",
-	"bad-pattern":              "JSON Schema cannot check that a string compiles as an RE2 expression",
+	"bad-pattern":              "a schema's pattern cannot check that parentheses are balanced (see patternOnlyGo)",
 	"missing-default-language": "the required key depends on the value of /languages/0",
 	"text-unknown-language":    "the allowed keys depend on the value of /languages",
 	"texts-unknown-language":   "the allowed keys depend on the value of /languages",
