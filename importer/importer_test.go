@@ -174,6 +174,25 @@ func TestVCCJSON(t *testing.T) {
 	}
 }
 
+// Klaro's cookie forms (consent-manager.js): a name, a RegExp, a string
+// starting with "^" (a regular expression), [pattern, path, domain] and
+// {pattern, path, domain}.
+func TestKlaroCookieForms(t *testing.T) {
+	res, err := Klaro([]byte(`var klaroConfig = {services: [{name: 'x', purposes: ['analytics'], cookies: [
+		'plain', /^re_/, '^str_', ['^arr$', '/app', 'example.org'], {pattern: /obj$/, domain: '.example.org'}]}]};`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range res.Policy.Services[0].Cookies {
+		got = append(got, c.Name+c.Pattern+" "+c.Path+" "+c.Domain)
+	}
+	want := []string{"plain  ", "re_.*  ", "str_.*  ", "arr /app example.org", ".*obj  .example.org"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("cookies = %q\nwant %q", got, want)
+	}
+}
+
 func TestImportErrors(t *testing.T) {
 	for _, tt := range []struct {
 		src, want string

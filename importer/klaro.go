@@ -2,6 +2,7 @@ package importer
 
 import (
 	"regexp"
+	"strings"
 	"strconv"
 
 	"github.com/consentwasm/consent/policy"
@@ -271,6 +272,11 @@ func Klaro(src []byte) (*Result, error) {
 				if len(l) > 2 {
 					domain = asString(l[2])
 				}
+			} else if o := asObject(cv); o != nil { // {pattern, path, domain}
+				cv, path, domain = o.Get("pattern"), asString(o.Get("path")), asString(o.Get("domain"))
+			}
+			if str, ok := cv.(string); ok && strings.HasPrefix(str, "^") {
+				cv = RegExp{Source: str} // Klaro takes a string starting with ^ as a regular expression
 			}
 			c, ok := cookieEntry(cv, cw, &ns)
 			if !ok {
