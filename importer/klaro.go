@@ -2,8 +2,8 @@ package importer
 
 import (
 	"regexp"
-	"strings"
 	"strconv"
+	"strings"
 
 	"github.com/consentwasm/consent/policy"
 )
