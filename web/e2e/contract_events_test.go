@@ -150,6 +150,31 @@ func TestContract_7_ConsentMode_update(t *testing.T) {
 	assert.Equal(t, "denied", u3[1]["state"].(map[string]any)["analytics_storage"])
 }
 
+// TestContract_7_ConsentMode_settings: the policy's consentMode settings
+// are pushed as gtag("set", name, true) when the wasm starts, after the
+// default and before any update; a setting left false is not pushed.
+func TestContract_7_ConsentMode_settings(t *testing.T) {
+	all := `(window.dataLayer || []).map((e) => Object.prototype.toString.call(e) === "[object Arguments]" ? [...e].map(String).join(" ") : "event " + e.event)`
+	u := cPage(t, cPolicy(t, map[string]any{"consentMode": map[string]any{"adsDataRedaction": true, "urlPassthrough": true}}), pageOpts{})
+	ctx := cOpen(t, u)
+	assert.Equal(t, []string{"consent default [object Object]", "set ads_data_redaction true", "set url_passthrough true"}, eval[[]string](t, ctx, all))
+	cReopen(t, ctx, cPage(t, cPolicy(t, map[string]any{"consentMode": map[string]any{"urlPassthrough": true}}), pageOpts{}))
+	assert.Equal(t, []string{"consent default [object Object]", "set url_passthrough true"}, eval[[]string](t, ctx, all))
+}
+
+// TestContract_7_ConsentMode_event: each update is followed by the
+// {event: "consent_update"} object Tag Manager triggers listen for, on
+// start for a stored choice too.
+func TestContract_7_ConsentMode_event(t *testing.T) {
+	all := `(window.dataLayer || []).map((e) => Object.prototype.toString.call(e) === "[object Arguments]" ? e[0] + " " + e[1] : "event " + e.event)`
+	u := cPage(t, cPolicy(t, nil), pageOpts{})
+	ctx := cOpen(t, u)
+	eval[any](t, ctx, `consent.acceptAll()`)
+	assert.Equal(t, []string{"consent default", "consent update", "event consent_update"}, eval[[]string](t, ctx, all))
+	open(t, ctx, u)
+	assert.Equal(t, []string{"consent default", "consent update", "event consent_update"}, eval[[]string](t, ctx, all), "a returning visit")
+}
+
 // TestContract_1_DropIn: the <link> and <script data-policy> drop-in
 // works with a policy URL and with #id of an inline JSON script, under
 // the strict CSP default-src 'self'; script-src 'self'
