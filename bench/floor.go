@@ -82,3 +82,14 @@ func buildFloors(repo, dir string, ms []manager) error {
 	}
 	return nil
 }
+
+// compareID is the manager of -compare: another build of ours (a cut's
+// before or after), run interleaved with ours so that a busy machine
+// slows both alike.
+const compareID = "ours-b"
+
+func compareManager() manager {
+	m := managers[0]
+	m.ID, m.Name, m.Version = compareID, "consentwasm (-compare build)", "-compare"
+	return m
+}

@@ -72,6 +72,7 @@ func run() error {
 	lighthouse := flag.Bool("lighthouse", true, "run Lighthouse once on each manager's page after the runs")
 	packages := flag.Bool("packages", true, "measure what each package adds to consent.wasm (a build of ./wasm with symbols)")
 	sizesOnly := flag.Bool("sizes", false, "only print what each package adds to consent.wasm, all of them")
+	compare := flag.String("compare", "", "another web/dist (e.g. before a cut) to run interleaved with ours, as manager "+compareID)
 	flag.Parse()
 
 	if c.benchDir == "" {
@@ -105,7 +106,7 @@ func run() error {
 		}
 	}
 	if *redraw {
-		return redrawFrom(c.outDir)
+		return redrawFrom(c.outDir, c.benchDir)
 	}
 	if *sizesOnly {
 		tmp, err := os.MkdirTemp("", "consent-bench-sizes")
@@ -141,6 +142,15 @@ func run() error {
 			ms = append(ms, m)
 		}
 	}
+	if *compare != "" {
+		if !filepath.IsAbs(*compare) {
+			// Relative to where the command was started, as -dist is.
+			if *compare, err = filepath.Abs(*compare); err != nil {
+				return err
+			}
+		}
+		ms = append([]manager{ms[0], compareManager()}, ms[1:]...)
+	}
 	if len(ms) == 0 {
 		return fmt.Errorf("-only %q names no manager", only)
 	}
@@ -161,7 +171,7 @@ func run() error {
 		}
 	}
 	fmt.Fprintln(os.Stderr, "bench: compressing the files with brotli (quality 11) …")
-	srv, err := newServer(c.benchDir, c.distDir, floorDir, ms)
+	srv, err := newServer(c.benchDir, c.distDir, floorDir, *compare, ms)
 	if err != nil {
 		return err
 	}
@@ -249,8 +259,14 @@ func run() error {
 	if err := writeChart(filepath.Join(c.outDir, "latest.png"), res); err != nil {
 		return err
 	}
+	if c.outDir == filepath.Join(c.benchDir, "results") && *compare == "" {
+		// The README copies the default results only.
+		if err := updateReadme(filepath.Join(c.benchDir, "..", "README.md"), res); err != nil {
+			return err
+		}
+	}
 	fmt.Print(md)
-	fmt.Fprintf(os.Stderr, "bench: wrote %s/latest.{md,json,png} in %s\n", c.outDir, res.Duration)
+	fmt.Fprintf(os.Stderr, "bench: wrote %s/latest.{md,json,png} and README.md's results in %s\n", c.outDir, res.Duration)
 	return nil
 }
 
@@ -289,8 +305,9 @@ func exists(name string) bool {
 	return err == nil
 }
 
-// redrawFrom rewrites latest.md and latest.png from latest.json.
-func redrawFrom(dir string) error {
+// redrawFrom rewrites latest.md, latest.png and the README's copy from
+// latest.json.
+func redrawFrom(dir, benchDir string) error {
 	b, err := os.ReadFile(filepath.Join(dir, "latest.json"))
 	if err != nil {
 		return err
@@ -311,6 +328,9 @@ func redrawFrom(dir string) error {
 		return err
 	}
 	if err := r.writeJSON(filepath.Join(dir, "latest.json")); err != nil {
+		return err
+	}
+	if err := updateReadme(filepath.Join(benchDir, "..", "README.md"), &r); err != nil {
 		return err
 	}
 	fmt.Print(md)

@@ -58,8 +58,11 @@ type phaseStat struct {
 	N     int     `json:"n"`
 }
 
+// phaseNames head the phase table's columns.
+var phaseNames = map[string]string{"ours": "ours", compareID: "-compare build", floorSafe: "safejs floor", floorSyscall: "syscall/js floor"}
+
 // phaseManagers are the managers the phase table compares.
-var phaseManagers = []string{"ours", floorSafe, floorSyscall}
+var phaseManagers = []string{"ours", compareID, floorSafe, floorSyscall}
 
 // visits are the two page loads of a run.
 var visits = []struct{ Key, Label string }{{"first", "first visit"}, {"return", "returning visitor"}}
@@ -129,10 +132,22 @@ func (r *results) phaseMarkdown(b *strings.Builder) {
 				continue
 			}
 			fmt.Fprintf(b, "#### %s, %s\n\n", strings.ToUpper(p.Label[:1])+p.Label[1:], v.Label)
-			b.WriteString("| phase | ours at | ours Δ | safejs floor at | Δ | syscall/js floor at | Δ | ours − safejs floor |\n|---|---|---|---|---|---|---|---|\n")
+			var mans []string
+			b.WriteString("| phase |")
+			for _, man := range phaseManagers {
+				if len(cols[man][v.Key]) > 0 {
+					mans = append(mans, man)
+					fmt.Fprintf(b, " %s at | Δ |", phaseNames[man])
+				}
+			}
+			b.WriteString(" ours − safejs floor |\n|---|")
+			for range mans {
+				b.WriteString("---|---|")
+			}
+			b.WriteString("---|\n")
 			for _, q := range phases {
 				any := false
-				for _, man := range phaseManagers {
+				for _, man := range mans {
 					if _, ok := cols[man][v.Key][q.Key]; ok {
 						any = true
 					}
@@ -141,7 +156,7 @@ func (r *results) phaseMarkdown(b *strings.Builder) {
 					continue
 				}
 				fmt.Fprintf(b, "| %s |", q.Label)
-				for _, man := range phaseManagers {
+				for _, man := range mans {
 					st, ok := cols[man][v.Key][q.Key]
 					if !ok {
 						b.WriteString(" – | – |")

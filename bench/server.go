@@ -78,7 +78,7 @@ const (
 	cachePolicy = "public, max-age=300"
 )
 
-func newServer(benchDir, distDir, floorDir string, ms []manager) (*server, error) {
+func newServer(benchDir, distDir, floorDir, compareDir string, ms []manager) (*server, error) {
 	s := &server{assets: map[string]*asset{}, npm: filepath.Join(benchDir, "node_modules"), floorSizes: map[string]wasmSizes{}}
 	type job struct {
 		url, file, cache string
@@ -94,7 +94,25 @@ func newServer(benchDir, distDir, floorDir string, ms []manager) (*server, error
 	var jobs []job
 	for _, m := range ms {
 		page := strings.ReplaceAll(pageHTML(m), `"/consent/consent.wasm"`, `"`+wasmURL+`"`)
+		if m.ID == compareID {
+			continue
+		}
 		jobs = append(jobs, job{url: "/" + m.ID + "/", body: []byte(page), cache: cacheNone})
+	}
+	if compareDir != "" {
+		// -compare: another build of ours, served under /consent-b/.
+		name, err := assets.ReadManifest(compareDir)
+		if err != nil {
+			return nil, err
+		}
+		page := strings.ReplaceAll(pageHTML(compareManager()), `"/consent/consent.wasm"`, `"/consent/`+name+`"`)
+		page = strings.ReplaceAll(page, "/consent/", "/consent-b/")
+		jobs = append(jobs,
+			job{url: "/" + compareID + "/", body: []byte(page), cache: cacheNone},
+			job{url: "/consent-b/consent.js", file: filepath.Join(compareDir, "consent.js"), cache: cacheStatic},
+			job{url: "/consent-b/consent.css", file: filepath.Join(compareDir, "consent.css"), cache: cacheStatic},
+			job{url: "/consent-b/" + name, file: filepath.Join(compareDir, name), cache: cacheStatic},
+			job{url: "/consent-b/policy.json", file: filepath.Join(benchDir, "site", "policy.json"), cache: cachePolicy})
 	}
 	jobs = append(jobs,
 		job{url: "/consent/consent.js", file: filepath.Join(distDir, "consent.js"), cache: cacheStatic},
@@ -130,7 +148,7 @@ func newServer(benchDir, distDir, floorDir string, ms []manager) (*server, error
 				body = b
 			}
 			var a *asset
-			if j.file != "" && strings.HasPrefix(j.url, "/consent/consent.") {
+			if j.file != "" && (strings.HasPrefix(j.url, "/consent/consent.") || strings.HasPrefix(j.url, "/consent-b/consent.")) {
 				// make build compressed these with the same brotli
 				// quality: use its copy when it matches the file.
 				a = prebuilt(j.url, j.file, body, j.cache)
