@@ -42,10 +42,12 @@ func (a *App) lifecycle() Lifecycle {
 	return l
 }
 
-// settleLifecycle runs after the banner's first paint: it renews the
-// stored choice and starts following the other tabs.
+// settleLifecycle runs after the banner's first paint: it starts following
+// the other tabs and renews the stored choice.
 func (a *App) settleLifecycle() {
-	a.renew()
+	// Renew last: a choice stored elsewhere since the load read the cookie
+	// is newer than a.rec, and sync takes it first.
+	defer a.renew()
 	l := a.lifecycle()
 	if l == nil || a.life.following {
 		return

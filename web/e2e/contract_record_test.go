@@ -132,9 +132,6 @@ func TestContract_3_Record_otherTabs(t *testing.T) {
 	a := cOpen(t, u)
 	b := secondTab(t, a)
 	open(t, b, u)
-	// A visitor does not choose within milliseconds of another tab's load:
-	// let it start following (after its first paint).
-	time.Sleep(300 * time.Millisecond)
 	eval[any](t, a, `consent.set({categories: {statistics: true}})`)
 	id := getRecord(t, a).ID
 	waitWithin(t, b, time.Second, `consent.get() !== null && consent.get().categories.statistics === true`)
