@@ -4,12 +4,17 @@ package e2e
 // drop-in.
 
 import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/andybalholm/brotli"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -190,6 +195,33 @@ func TestContract_1_DropIn(t *testing.T) {
 	assert.True(t, bannerShown(t, ctx), "#id of an inline policy")
 	eval[any](t, ctx, `consent.acceptAll()`)
 	assert.Equal(t, "accept-all", getRecord(t, ctx).Method)
+}
+
+// TestContract_1_Build: make build wrote consent.js, consent.wasm (also
+// under its content-hashed name) and consent.css, each with brotli and gzip
+// copies that decompress to it.
+func TestContract_1_Build(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(dist, "manifest.json"))
+	require.NoError(t, err)
+	var manifest map[string]string
+	require.NoError(t, json.Unmarshal(b, &manifest))
+	for _, f := range []string{"consent.js", "consent.wasm", "consent.css", manifest["consent.wasm"]} {
+		plain, err := os.ReadFile(filepath.Join(dist, f))
+		require.NoError(t, err, f)
+		gz, err := os.Open(filepath.Join(dist, f+".gz"))
+		require.NoError(t, err, f+".gz")
+		zr, err := gzip.NewReader(gz)
+		require.NoError(t, err)
+		unz, err := io.ReadAll(zr)
+		gz.Close()
+		require.NoError(t, err)
+		assert.Equal(t, plain, unz, f+".gz is a copy of "+f)
+		br, err := os.ReadFile(filepath.Join(dist, f+".br"))
+		require.NoError(t, err, f+".br")
+		unbr, err := io.ReadAll(brotli.NewReader(bytes.NewReader(br)))
+		require.NoError(t, err)
+		assert.Equal(t, plain, unbr, f+".br is a copy of "+f)
+	}
 }
 
 // TestContract_1_HashedWasm: consent.js fetches its wasm next to itself by
