@@ -118,7 +118,7 @@ fuzz:
 
 ## bench: compare with Go's floor (two programs of the bench's own) and four
 ## other consent managers in headless Chromium, then Lighthouse on each page
-## (about 10-12 minutes on an idle 2-core machine; BENCH_RUNS=15 runs each);
+## (about 10 minutes on an idle 2-core machine; BENCH_RUNS=12 runs each by default);
 ## writes bench/results/. Quick: make bench BENCH_RUNS=5 BENCH_FLAGS='-only ours,floor-safejs -lighthouse=false'
 BENCH_FLAGS ?=
 bench: build chromium
