@@ -186,12 +186,11 @@ func (a *App) Start(policyText []byte) (string, error) {
 	if err != nil {
 		return "", errors.New("invalid policy:\n" + err.Error())
 	}
-	if err := p.CheckTags(); err != nil {
-		return "", errors.New("invalid policy: " + err.Error())
-	}
 	a.mark("parsed")
 	a.p = p
-	env := a.env()
+	// Parse has checked the tags. Web Storage is read by the sweep, after
+	// the first paint: the decision does not need it.
+	env := a.decisionEnv()
 	plan := policy.Decide(p, env, a.newID)
 	a.mark("decided")
 	a.rec = plan.Record
@@ -257,13 +256,20 @@ func (a *App) Warm() {
 }
 
 func (a *App) env() policy.Env {
+	env := a.decisionEnv()
+	env.LocalKeys = a.b.StorageKeys(policy.StorageLocal)
+	env.SessionKeys = a.b.StorageKeys(policy.StorageSession)
+	return env
+}
+
+// decisionEnv is the page as the decision needs it: everything but the
+// Web Storage keys, which only deletions need.
+func (a *App) decisionEnv() policy.Env {
 	host, path, secure, _ := a.b.Location()
 	raw, _ := a.b.Cookie()
 	return policy.Env{
 		Host: host, Path: path, Secure: secure, Now: a.now(), GPC: a.b.GPC(),
-		Cookies:     policy.ParseCookieString(raw),
-		LocalKeys:   a.b.StorageKeys(policy.StorageLocal),
-		SessionKeys: a.b.StorageKeys(policy.StorageSession),
+		Cookies: policy.ParseCookieString(raw),
 	}
 }
 
