@@ -8,6 +8,7 @@ GOROOT    := $(shell $(GO) env GOROOT)
 BIN       := $(CURDIR)/.bin
 DIST      := web/dist
 FUZZTIME  ?= 5m
+PORT      ?= 8080
 WASMFLAGS := -trimpath -ldflags='-s -w'
 export PATH := $(BIN):$(PATH)
 
@@ -19,9 +20,9 @@ build:
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $(DIST)/consent.wasm ./wasm
 	$(GO) run ./tools/build -goroot "$(GOROOT)" -src web/src -dist $(DIST)
 
-## demo: build and serve the demo site on http://127.0.0.1:8080
+## demo: build and serve the demo site on http://127.0.0.1:8080 (PORT=8081 for another port)
 demo: build
-	$(GO) run ./cmd/demo -addr 127.0.0.1:8080
+	$(GO) run ./cmd/demo -addr 127.0.0.1:$(PORT)
 
 ## test: everything, the headless browser tests included
 test: vet test-go test-bridge

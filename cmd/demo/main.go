@@ -32,6 +32,11 @@ func main() {
 	}
 	h := devserver.Handler(devserver.Options{Site: *site, Dist: *dist, Policy: *pol, CSP: csp})
 	srv := &http.Server{Addr: *addr, Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Printf("demo: serving %s with policy %s on http://%s/ (Ctrl-C stops)\n", *site, *pol, *addr)
-	log.Fatal(srv.ListenAndServe())
+	ln, err := listen(*addr)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "demo:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("demo: serving %s with policy %s on http://%s/ (Ctrl-C stops)\n", *site, *pol, ln.Addr())
+	log.Fatal(srv.Serve(ln))
 }

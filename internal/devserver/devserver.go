@@ -126,6 +126,9 @@ func ServeFile(w http.ResponseWriter, r *http.Request, name string) {
 			continue
 		}
 		h.Set("Content-Encoding", enc.token)
+		if tag, err := fileETag(f, enc.token); err == nil {
+			h.Set("ETag", tag)
+		}
 		http.ServeContent(w, r, "", st.ModTime(), f)
 		f.Close()
 		return
@@ -144,6 +147,9 @@ func ServeFile(w http.ResponseWriter, r *http.Request, name string) {
 	if err != nil || st.IsDir() {
 		http.NotFound(w, r)
 		return
+	}
+	if tag, err := fileETag(f, ""); err == nil {
+		h.Set("ETag", tag)
 	}
 	http.ServeContent(w, r, "", st.ModTime(), f)
 }

@@ -131,3 +131,54 @@ func TestPreloadNamesTheVersionedWasm(t *testing.T) {
 		t.Errorf("page headers: CSP %q, Cache-Control %q", res.Header.Get("Content-Security-Policy"), res.Header.Get("Cache-Control"))
 	}
 }
+
+// TestETags: every file is sent with the ETag the README promises, one per
+// encoding (the copies are different bytes), and a revalidation with
+// If-None-Match is answered 304 without a body.
+func TestETags(t *testing.T) {
+	o := site(t)
+	h := Handler(o)
+	seen := map[string]string{}
+	for _, c := range []struct{ path, accept string }{
+		{"/consent/consent.wasm", "br"},
+		{"/consent/consent.wasm", "gzip"},
+		{"/consent/consent.wasm", ""},
+		{"/consent/consent.js", ""},
+		{"/consent/policy.json", ""},
+		{"/consent/consent.0123456789abcdef.wasm", "br"},
+		{"/index.html", ""},
+	} {
+		name := c.path + " (" + c.accept + ")"
+		res, _ := get(t, h, c.path, c.accept)
+		tag := res.Header.Get("ETag")
+		if res.StatusCode != 200 || len(tag) < 3 || tag[0] != '"' || tag[len(tag)-1] != '"' {
+			t.Errorf("GET %s = %d with ETag %q: want 200 and a strong ETag", name, res.StatusCode, tag)
+			continue
+		}
+		if other, dup := seen[tag]; dup && c.path == "/consent/consent.wasm" {
+			t.Errorf("%s and %s share the ETag %s", name, other, tag)
+		}
+		seen[tag] = name
+
+		req := httptest.NewRequest("GET", c.path, nil)
+		if c.accept != "" {
+			req.Header.Set("Accept-Encoding", c.accept)
+		}
+		req.Header.Set("If-None-Match", tag)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
+			t.Errorf("GET %s with If-None-Match %s = %d, %d bytes; want 304 and no body", name, tag, rec.Code, rec.Body.Len())
+		}
+	}
+	// A new build is a new ETag, even within the file system's time
+	// resolution and at the same size.
+	before, _ := get(t, h, "/consent/consent.js", "")
+	if err := os.WriteFile(filepath.Join(o.Dist, "consent.js"), []byte("new js"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := get(t, h, "/consent/consent.js", "")
+	if before.Header.Get("ETag") == after.Header.Get("ETag") {
+		t.Errorf("consent.js after a new build keeps its ETag %s", after.Header.Get("ETag"))
+	}
+}

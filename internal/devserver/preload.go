@@ -37,5 +37,6 @@ func servePage(w http.ResponseWriter, r *http.Request, file, dist string) {
 	if st, err := os.Stat(file); err == nil {
 		mod = st.ModTime()
 	}
+	w.Header().Set("ETag", bytesETag(b))
 	http.ServeContent(w, r, "", mod, bytes.NewReader(b))
 }
