@@ -235,6 +235,7 @@ func (a *App) Settle() {
 	a.sweep()
 	a.proofFlush(false)
 	a.settleLifecycle()
+	a.drawReopen()
 }
 
 // Warm runs, without side effects, the Go code a visitor's first click
@@ -304,7 +305,7 @@ func (a *App) chooseLanguage(cookies []policy.CookiePair) string {
 
 func (a *App) render() {
 	if a.shown == policy.ViewPreferences && a.draft != nil {
-		_ = a.b.Render(policy.DraftViewJSON(a.p, a.shown, a.lang, a.draft, a.notice))
+		_ = a.b.Render(policy.DraftViewJSON(a.p, a.shown, a.lang, a.draft, a.rec, a.notice))
 		return
 	}
 	_ = a.b.Render(policy.ViewJSON(a.p, a.shown, a.lang, a.rec, a.notice))
@@ -437,6 +438,8 @@ func (a *App) choose(ch policy.Choice, method string) (string, error) {
 
 	if a.shown != policy.ViewNone {
 		_ = a.show(policy.ViewNone)
+	} else {
+		a.drawReopen()
 	}
 	if a.notice != "" {
 		_ = a.b.Render(policy.ViewJSON(a.p, policy.ViewNone, a.lang, a.rec, a.notice))
@@ -615,6 +618,7 @@ func (a *App) setLanguage(lang string) error {
 			if a.shown != policy.ViewNone {
 				a.render()
 			}
+			a.drawReopen()
 			a.renderDeclarations()
 			a.applyGatesPlaceholders()
 			return nil

@@ -416,7 +416,7 @@ func TestChoices(t *testing.T) {
 			pg2 := pg.reload()
 			equal(t, "init after reload", pg2.ready, got)
 			equal(t, "get() after reload", pg2.call("get"), got)
-			equal(t, "renders after reload", len(b.renders), 0)
+			equal(t, "drawn after reload: the reopen button, no banner", b.drawn(t), []string{"reopen"})
 			equal(t, "events after reload", b.eventNames(), []string{"consent:ready"})
 			equal(t, "consent:ready after reload", b.events[0].detail, got)
 			equal(t, "Consent Mode pushes after reload", b.dataLayer, []string{policy.ConsentModeJSON(cm)})
@@ -480,7 +480,7 @@ func TestGlobalPrivacyControl(t *testing.T) {
 		equal(t, "categories", r.Categories, map[string]bool{"necessary": true, "statistics": false, "media": false})
 		equal(t, "init result", pg.ready, pg.call("get"))
 		equal(t, "stored", pg.cookieRecord(), pg.call("get"))
-		equal(t, "renders: no banner", len(b.renders), 0)
+		equal(t, "drawn: the reopen button, no banner", b.drawn(t), []string{"reopen"})
 		// The refusal is a new choice: announced as one (CONTRACT §6).
 		equal(t, "events", b.eventNames(), []string{"consent:ready", "consent:change"})
 		equal(t, "consent:ready", b.events[0].detail, pg.call("get"))
@@ -497,7 +497,7 @@ func TestGlobalPrivacyControl(t *testing.T) {
 		pg2 := pg.reload()
 		equal(t, "method on the next visit", pg2.get().Method, "accept-all")
 		equal(t, "open gates on the next visit", b.live(), []string{"site", "stats", "video"})
-		equal(t, "renders on the next visit", len(b.renders), 0)
+		equal(t, "drawn on the next visit: the reopen button", b.drawn(t), []string{"reopen"})
 	})
 	t.Run("ignore", func(t *testing.T) {
 		b := mannheimPage()

@@ -387,6 +387,7 @@ type view struct {
 	Show       string            `json:"show"`
 	Lang       string            `json:"lang"`
 	Notice     string            `json:"notice"`
+	Reopen     bool              `json:"reopen"`
 	Texts      map[string]string `json:"texts"`
 	Categories []struct {
 		ID       string `json:"id"`
@@ -404,6 +405,26 @@ func (f *fakeBrowser) lastView(t *testing.T) view {
 	var v view
 	mustJSON(t, f.renders[len(f.renders)-1], &v)
 	return v
+}
+
+// drawn lists what each render put on screen: the view's name, else
+// "reopen" for the reopen button alone, else "nothing".
+func (f *fakeBrowser) drawn(t *testing.T) []string {
+	t.Helper()
+	out := []string{}
+	for _, r := range f.renders {
+		var v view
+		mustJSON(t, r, &v)
+		switch {
+		case v.Show != "":
+			out = append(out, v.Show)
+		case v.Reopen:
+			out = append(out, "reopen")
+		default:
+			out = append(out, "nothing")
+		}
+	}
+	return out
 }
 
 func mustJSON(t *testing.T, s string, v any) {

@@ -15,10 +15,11 @@ var TextKeys = []string{
 	"placeholderButton",
 	"storeFailed",
 	"switchOn", "switchOff",
+	"reopen", "noChoice",
 }
 
 // numTextKeys is len(TextKeys): the number of lines of a built-in table.
-const numTextKeys = 27
+const numTextKeys = 29
 
 // builtinTexts is one language's built-in strings: one line per key, in
 // TextKeys order, kept as a single string to stay small in the wasm.

@@ -34,7 +34,9 @@ var builtins = [...]builtinTexts{
 			"Allow {service} and load\n" +
 			"Your browser did not save your choice. It applies to this page only.\n" +
 			"On\n" +
-			"Off"},
+			"Off\n" +
+			"Cookie settings\n" +
+			"No choice yet"},
 	{"bg",
 		"Бисквитки на този уебсайт\n" +
 			"Използваме необходими бисквитки, за да работи този уебсайт. С вашето съгласие използваме и незадължителни бисквитки, например за статистика. Можете да промените избора си по всяко време.\n" +
@@ -62,7 +64,9 @@ var builtins = [...]builtinTexts{
 			"Разрешаване на {service} и зареждане\n" +
 			"Браузърът ви не запази избора ви. Той важи само за тази страница.\n" +
 			"Включено\n" +
-			"Изключено"},
+			"Изключено\n" +
+			"Настройки за бисквитките\n" +
+			"Все още няма избор"},
 	{"cs",
 		"Soubory cookie na tomto webu\n" +
 			"Používáme nezbytné soubory cookie, aby tento web fungoval. S vaším souhlasem používáme také volitelné soubory cookie, například pro statistiku. Svou volbu můžete kdykoli změnit.\n" +
@@ -90,7 +94,9 @@ var builtins = [...]builtinTexts{
 			"Povolit {service} a načíst\n" +
 			"Váš prohlížeč vaši volbu neuložil. Platí jen pro tuto stránku.\n" +
 			"Zapnuto\n" +
-			"Vypnuto"},
+			"Vypnuto\n" +
+			"Nastavení souborů cookie\n" +
+			"Zatím bez volby"},
 	{"da",
 		"Cookies på dette websted\n" +
 			"Vi bruger nødvendige cookies for at få webstedet til at fungere. Med dit samtykke bruger vi også valgfrie cookies, for eksempel til statistik. Du kan altid ændre dit valg.\n" +
@@ -118,7 +124,9 @@ var builtins = [...]builtinTexts{
 			"Tillad {service} og indlæs\n" +
 			"Din browser gemte ikke dit valg. Det gælder kun for denne side.\n" +
 			"Til\n" +
-			"Fra"},
+			"Fra\n" +
+			"Cookieindstillinger\n" +
+			"Intet valg endnu"},
 	{"de",
 		"Cookies auf dieser Website\n" +
 			"Wir verwenden notwendige Cookies, damit diese Website funktioniert. Mit Ihrer Einwilligung verwenden wir auch optionale Cookies, zum Beispiel für Statistiken. Sie können Ihre Wahl jederzeit ändern.\n" +
@@ -146,7 +154,9 @@ var builtins = [...]builtinTexts{
 			"{service} erlauben und laden\n" +
 			"Ihr Browser hat Ihre Wahl nicht gespeichert. Sie gilt nur für diese Seite.\n" +
 			"An\n" +
-			"Aus"},
+			"Aus\n" +
+			"Cookie-Einstellungen\n" +
+			"Noch keine Wahl"},
 	{"el",
 		"Cookies σε αυτόν τον ιστότοπο\n" +
 			"Χρησιμοποιούμε απαραίτητα cookies για τη λειτουργία αυτού του ιστότοπου. Με τη συγκατάθεσή σας χρησιμοποιούμε και προαιρετικά cookies, για παράδειγμα για στατιστικά. Μπορείτε να αλλάξετε την επιλογή σας ανά πάσα στιγμή.\n" +
@@ -174,7 +184,9 @@ var builtins = [...]builtinTexts{
 			"Αποδοχή {service} και φόρτωση\n" +
 			"Το πρόγραμμα περιήγησής σας δεν αποθήκευσε την επιλογή σας. Ισχύει μόνο για αυτή τη σελίδα.\n" +
 			"Ενεργό\n" +
-			"Ανενεργό"},
+			"Ανενεργό\n" +
+			"Ρυθμίσεις cookies\n" +
+			"Δεν έχει γίνει ακόμη επιλογή"},
 	{"es",
 		"Cookies en este sitio web\n" +
 			"Usamos cookies necesarias para que este sitio web funcione. Con su consentimiento, también usamos cookies opcionales, por ejemplo, para estadísticas. Puede cambiar su elección en cualquier momento.\n" +
@@ -202,7 +214,9 @@ var builtins = [...]builtinTexts{
 			"Permitir {service} y cargar\n" +
 			"Su navegador no ha guardado su elección. Solo se aplica a esta página.\n" +
 			"Activado\n" +
-			"Desactivado"},
+			"Desactivado\n" +
+			"Configuración de cookies\n" +
+			"Aún sin elegir"},
 	{"et",
 		"Küpsised sellel veebisaidil\n" +
 			"Kasutame veebisaidi toimimiseks vajalikke küpsiseid. Teie nõusolekul kasutame ka valikulisi küpsiseid, näiteks statistika jaoks. Saate oma valikut igal ajal muuta.\n" +
@@ -230,7 +244,9 @@ var builtins = [...]builtinTexts{
 			"Luba {service} ja laadi\n" +
 			"Teie brauser ei salvestanud teie valikut. See kehtib ainult sellel lehel.\n" +
 			"Sees\n" +
-			"Väljas"},
+			"Väljas\n" +
+			"Küpsiste seaded\n" +
+			"Valik on veel tegemata"},
 	{"fi",
 		"Evästeet tällä sivustolla\n" +
 			"Käytämme välttämättömiä evästeitä, jotta sivusto toimii. Suostumuksellasi käytämme myös valinnaisia evästeitä esimerkiksi tilastointiin. Voit muuttaa valintaasi milloin tahansa.\n" +
@@ -258,7 +274,9 @@ var builtins = [...]builtinTexts{
 			"Salli {service} ja lataa\n" +
 			"Selaimesi ei tallentanut valintaasi. Se koskee vain tätä sivua.\n" +
 			"Päällä\n" +
-			"Pois"},
+			"Pois\n" +
+			"Evästeasetukset\n" +
+			"Ei vielä valittu"},
 	{"fr",
 		"Cookies sur ce site\n" +
 			"Nous utilisons des cookies nécessaires au fonctionnement de ce site. Avec votre accord, nous utilisons aussi des cookies facultatifs, par exemple pour les statistiques. Vous pouvez modifier votre choix à tout moment.\n" +
@@ -286,7 +304,9 @@ var builtins = [...]builtinTexts{
 			"Autoriser {service} et charger\n" +
 			"Votre navigateur n’a pas enregistré votre choix. Il ne s’applique qu’à cette page.\n" +
 			"Activé\n" +
-			"Désactivé"},
+			"Désactivé\n" +
+			"Paramètres des cookies\n" +
+			"Pas encore de choix"},
 	{"ga",
 		"Fianáin ar an suíomh seo\n" +
 			"Úsáidimid fianáin riachtanacha chun go n-oibreoidh an suíomh seo. Le do thoiliú, úsáidimid fianáin roghnacha freisin, mar shampla le haghaidh staitisticí. Is féidir leat do rogha a athrú am ar bith.\n" +
@@ -314,7 +334,9 @@ var builtins = [...]builtinTexts{
 			"Ceadaigh {service} agus lódáil\n" +
 			"Níor shábháil do bhrabhsálaí do rogha. Baineann sí leis an leathanach seo amháin.\n" +
 			"Ar siúl\n" +
-			"As"},
+			"As\n" +
+			"Socruithe fianán\n" +
+			"Gan rogha fós"},
 	{"hr",
 		"Kolačići na ovim mrežnim stranicama\n" +
 			"Koristimo nužne kolačiće kako bi ove mrežne stranice radile. Uz vašu privolu koristimo i neobavezne kolačiće, primjerice za statistiku. Svoj izbor možete promijeniti u bilo kojem trenutku.\n" +
@@ -342,7 +364,9 @@ var builtins = [...]builtinTexts{
 			"Dopusti {service} i učitaj\n" +
 			"Vaš preglednik nije spremio vaš izbor. Vrijedi samo za ovu stranicu.\n" +
 			"Uključeno\n" +
-			"Isključeno"},
+			"Isključeno\n" +
+			"Postavke kolačića\n" +
+			"Još nije odabrano"},
 	{"hu",
 		"Sütik ezen a weboldalon\n" +
 			"A weboldal működéséhez szükséges sütiket használunk. Hozzájárulásával választható sütiket is használunk, például statisztikához. Döntését bármikor módosíthatja.\n" +
@@ -370,7 +394,9 @@ var builtins = [...]builtinTexts{
 			"{service} engedélyezése és betöltés\n" +
 			"A böngészője nem mentette el a döntését. Csak erre az oldalra érvényes.\n" +
 			"Be\n" +
-			"Ki"},
+			"Ki\n" +
+			"Sütibeállítások\n" +
+			"Még nincs döntés"},
 	{"it",
 		"Cookie su questo sito\n" +
 			"Utilizziamo cookie necessari al funzionamento di questo sito. Con il tuo consenso utilizziamo anche cookie facoltativi, ad esempio per le statistiche. Puoi modificare la tua scelta in qualsiasi momento.\n" +
@@ -398,7 +424,9 @@ var builtins = [...]builtinTexts{
 			"Consenti {service} e carica\n" +
 			"Il tuo browser non ha salvato la tua scelta. Vale solo per questa pagina.\n" +
 			"Attivo\n" +
-			"Disattivo"},
+			"Disattivo\n" +
+			"Impostazioni dei cookie\n" +
+			"Non ancora scelto"},
 	{"lt",
 		"Slapukai šioje svetainėje\n" +
 			"Naudojame būtinuosius slapukus, kad ši svetainė veiktų. Jums sutikus, naudojame ir pasirenkamuosius slapukus, pavyzdžiui, statistikai. Savo pasirinkimą galite bet kada pakeisti.\n" +
@@ -426,7 +454,9 @@ var builtins = [...]builtinTexts{
 			"Leisti {service} ir įkelti\n" +
 			"Jūsų naršyklė neišsaugojo pasirinkimo. Jis galioja tik šiam puslapiui.\n" +
 			"Įjungta\n" +
-			"Išjungta"},
+			"Išjungta\n" +
+			"Slapukų nustatymai\n" +
+			"Dar nepasirinkta"},
 	{"lv",
 		"Sīkdatnes šajā tīmekļvietnē\n" +
 			"Mēs izmantojam nepieciešamās sīkdatnes, lai šī tīmekļvietne darbotos. Ar jūsu piekrišanu mēs izmantojam arī izvēles sīkdatnes, piemēram, statistikai. Jūs jebkurā laikā varat mainīt savu izvēli.\n" +
@@ -454,7 +484,9 @@ var builtins = [...]builtinTexts{
 			"Atļaut {service} un ielādēt\n" +
 			"Jūsu pārlūks nesaglabāja jūsu izvēli. Tā attiecas tikai uz šo lapu.\n" +
 			"Ieslēgts\n" +
-			"Izslēgts"},
+			"Izslēgts\n" +
+			"Sīkdatņu iestatījumi\n" +
+			"Vēl nav izvēlēts"},
 	{"mt",
 		"Cookies fuq dan is-sit\n" +
 			"Nużaw cookies meħtieġa biex dan is-sit jaħdem. Bil-kunsens tiegħek, nużaw ukoll cookies mhux essenzjali, pereżempju għall-istatistika. Tista’ tibdel l-għażla tiegħek fi kwalunkwe ħin.\n" +
@@ -482,7 +514,9 @@ var builtins = [...]builtinTexts{
 			"Ippermetti {service} u tella’\n" +
 			"Il-browser tiegħek ma ssejvjax l-għażla tiegħek. Tapplika għal din il-paġna biss.\n" +
 			"Mixgħul\n" +
-			"Mitfi"},
+			"Mitfi\n" +
+			"Issettjar tal-cookies\n" +
+			"L-ebda għażla s'issa"},
 	{"nl",
 		"Cookies op deze website\n" +
 			"We gebruiken noodzakelijke cookies om deze website te laten werken. Met uw toestemming gebruiken we ook optionele cookies, bijvoorbeeld voor statistieken. U kunt uw keuze altijd wijzigen.\n" +
@@ -510,7 +544,9 @@ var builtins = [...]builtinTexts{
 			"{service} toestaan en laden\n" +
 			"Uw browser heeft uw keuze niet opgeslagen. Die geldt alleen voor deze pagina.\n" +
 			"Aan\n" +
-			"Uit"},
+			"Uit\n" +
+			"Cookie-instellingen\n" +
+			"Nog geen keuze"},
 	{"pl",
 		"Pliki cookie w tym serwisie\n" +
 			"Używamy niezbędnych plików cookie, aby serwis działał. Za Twoją zgodą używamy także opcjonalnych plików cookie, na przykład do statystyk. Możesz w każdej chwili zmienić swój wybór.\n" +
@@ -538,7 +574,9 @@ var builtins = [...]builtinTexts{
 			"Zezwól na {service} i załaduj\n" +
 			"Twoja przeglądarka nie zapisała wyboru. Obowiązuje on tylko na tej stronie.\n" +
 			"Włączone\n" +
-			"Wyłączone"},
+			"Wyłączone\n" +
+			"Ustawienia plików cookie\n" +
+			"Jeszcze nie wybrano"},
 	{"pt",
 		"Cookies neste site\n" +
 			"Utilizamos cookies necessários para o funcionamento deste site. Com o seu consentimento, utilizamos também cookies opcionais, por exemplo para estatísticas. Pode alterar a sua escolha a qualquer momento.\n" +
@@ -566,7 +604,9 @@ var builtins = [...]builtinTexts{
 			"Permitir {service} e carregar\n" +
 			"O seu navegador não guardou a sua escolha. Aplica-se apenas a esta página.\n" +
 			"Ativado\n" +
-			"Desativado"},
+			"Desativado\n" +
+			"Definições de cookies\n" +
+			"Ainda sem escolha"},
 	{"ro",
 		"Cookie-uri pe acest site\n" +
 			"Folosim cookie-uri necesare pentru funcționarea acestui site. Cu acordul dumneavoastră, folosim și cookie-uri opționale, de exemplu pentru statistici. Vă puteți schimba alegerea oricând.\n" +
@@ -594,7 +634,9 @@ var builtins = [...]builtinTexts{
 			"Permite {service} și încarcă\n" +
 			"Browserul dumneavoastră nu a salvat alegerea. Ea se aplică doar acestei pagini.\n" +
 			"Activat\n" +
-			"Dezactivat"},
+			"Dezactivat\n" +
+			"Setări cookie-uri\n" +
+			"Nicio alegere încă"},
 	{"sk",
 		"Súbory cookie na tomto webe\n" +
 			"Používame nevyhnutné súbory cookie, aby tento web fungoval. S vaším súhlasom používame aj voliteľné súbory cookie, napríklad na štatistiku. Svoju voľbu môžete kedykoľvek zmeniť.\n" +
@@ -622,7 +664,9 @@ var builtins = [...]builtinTexts{
 			"Povoliť {service} a načítať\n" +
 			"Váš prehliadač vašu voľbu neuložil. Platí len pre túto stránku.\n" +
 			"Zapnuté\n" +
-			"Vypnuté"},
+			"Vypnuté\n" +
+			"Nastavenia súborov cookie\n" +
+			"Zatiaľ bez voľby"},
 	{"sl",
 		"Piškotki na tem spletnem mestu\n" +
 			"Uporabljamo nujne piškotke, da spletno mesto deluje. Z vašo privolitvijo uporabljamo tudi izbirne piškotke, na primer za statistiko. Svojo izbiro lahko kadar koli spremenite.\n" +
@@ -650,7 +694,9 @@ var builtins = [...]builtinTexts{
 			"Dovoli {service} in naloži\n" +
 			"Vaš brskalnik ni shranil vaše izbire. Velja samo za to stran.\n" +
 			"Vklopljeno\n" +
-			"Izklopljeno"},
+			"Izklopljeno\n" +
+			"Nastavitve piškotkov\n" +
+			"Še ni izbire"},
 	{"sv",
 		"Kakor på den här webbplatsen\n" +
 			"Vi använder nödvändiga kakor för att webbplatsen ska fungera. Med ditt samtycke använder vi även valfria kakor, till exempel för statistik. Du kan när som helst ändra ditt val.\n" +
@@ -678,7 +724,9 @@ var builtins = [...]builtinTexts{
 			"Tillåt {service} och ladda\n" +
 			"Din webbläsare sparade inte ditt val. Det gäller bara den här sidan.\n" +
 			"På\n" +
-			"Av"},
+			"Av\n" +
+			"Inställningar för kakor\n" +
+			"Inget val ännu"},
 	{"ar",
 		"ملفات تعريف الارتباط على هذا الموقع\n" +
 			"نستخدم ملفات تعريف الارتباط الضرورية لكي يعمل هذا الموقع. وبموافقتك، نستخدم أيضًا ملفات تعريف ارتباط اختيارية، مثلًا لإعداد الإحصاءات. يمكنك تغيير اختيارك في أي وقت.\n" +
@@ -706,7 +754,9 @@ var builtins = [...]builtinTexts{
 			"السماح بـ {service} والتحميل\n" +
 			"لم يحفظ متصفحك اختيارك. ينطبق اختيارك على هذه الصفحة فقط.\n" +
 			"تشغيل\n" +
-			"إيقاف"},
+			"إيقاف\n" +
+			"إعدادات ملفات تعريف الارتباط\n" +
+			"لم يتم الاختيار بعد"},
 	{"ca",
 		"Galetes en aquest lloc web\n" +
 			"Fem servir galetes necessàries perquè aquest lloc web funcioni. Amb el vostre consentiment, també fem servir galetes opcionals, per exemple per a estadístiques. Podeu canviar la vostra elecció en qualsevol moment.\n" +
@@ -734,7 +784,9 @@ var builtins = [...]builtinTexts{
 			"Permetre {service} i carregar\n" +
 			"El vostre navegador no ha desat la vostra elecció. Només s’aplica a aquesta pàgina.\n" +
 			"Activat\n" +
-			"Desactivat"},
+			"Desactivat\n" +
+			"Configuració de galetes\n" +
+			"Encara sense triar"},
 	{"he",
 		"עוגיות באתר זה\n" +
 			"אנו משתמשים בעוגיות הכרחיות כדי שהאתר יפעל. בהסכמתך, אנו משתמשים גם בעוגיות אופציונליות, למשל לסטטיסטיקה. אפשר לשנות את הבחירה בכל עת.\n" +
@@ -762,7 +814,9 @@ var builtins = [...]builtinTexts{
 			"אישור {service} וטעינה\n" +
 			"הדפדפן לא שמר את הבחירה. היא חלה על הדף הזה בלבד.\n" +
 			"פעיל\n" +
-			"כבוי"},
+			"כבוי\n" +
+			"הגדרות עוגיות\n" +
+			"טרם נבחר"},
 	{"is",
 		"Vafrakökur á þessum vef\n" +
 			"Við notum nauðsynlegar vafrakökur svo að vefurinn virki. Með samþykki þínu notum við einnig valfrjálsar vafrakökur, til dæmis fyrir tölfræði. Þú getur breytt vali þínu hvenær sem er.\n" +
@@ -790,7 +844,9 @@ var builtins = [...]builtinTexts{
 			"Leyfa {service} og hlaða\n" +
 			"Vafrinn þinn vistaði ekki val þitt. Það gildir aðeins fyrir þessa síðu.\n" +
 			"Kveikt\n" +
-			"Slökkt"},
+			"Slökkt\n" +
+			"Stillingar vafrakaka\n" +
+			"Ekkert val enn"},
 	{"ja",
 		"このウェブサイトのCookie\n" +
 			"このウェブサイトの動作に必要なCookieを使用しています。同意いただいた場合は、統計などのための任意のCookieも使用します。選択はいつでも変更できます。\n" +
@@ -818,7 +874,9 @@ var builtins = [...]builtinTexts{
 			"{service}を許可して読み込む\n" +
 			"ブラウザが選択を保存しませんでした。選択はこのページにのみ適用されます。\n" +
 			"オン\n" +
-			"オフ"},
+			"オフ\n" +
+			"Cookie設定\n" +
+			"未選択"},
 	{"no",
 		"Informasjonskapsler på dette nettstedet\n" +
 			"Vi bruker nødvendige informasjonskapsler for at nettstedet skal fungere. Med ditt samtykke bruker vi også valgfrie informasjonskapsler, for eksempel til statistikk. Du kan når som helst endre valget ditt.\n" +
@@ -846,7 +904,9 @@ var builtins = [...]builtinTexts{
 			"Tillat {service} og last inn\n" +
 			"Nettleseren din lagret ikke valget ditt. Det gjelder bare denne siden.\n" +
 			"På\n" +
-			"Av"},
+			"Av\n" +
+			"Innstillinger for informasjonskapsler\n" +
+			"Ikke valgt ennå"},
 	{"sr",
 		"Колачићи на овом сајту\n" +
 			"Користимо неопходне колачиће да би овај сајт радио. Уз вашу сагласност користимо и опционе колачиће, на пример за статистику. Свој избор можете променити у сваком тренутку.\n" +
@@ -874,7 +934,9 @@ var builtins = [...]builtinTexts{
 			"Дозволи {service} и учитај\n" +
 			"Ваш прегледач није сачувао ваш избор. Важи само за ову страницу.\n" +
 			"Укључено\n" +
-			"Искључено"},
+			"Искључено\n" +
+			"Подешавања колачића\n" +
+			"Још није изабрано"},
 	{"tr",
 		"Bu web sitesinde çerezler\n" +
 			"Bu web sitesinin çalışması için zorunlu çerezler kullanıyoruz. İzninizle, örneğin istatistik için isteğe bağlı çerezler de kullanıyoruz. Seçiminizi istediğiniz zaman değiştirebilirsiniz.\n" +
@@ -902,7 +964,9 @@ var builtins = [...]builtinTexts{
 			"{service} hizmetine izin ver ve yükle\n" +
 			"Tarayıcınız seçiminizi kaydetmedi. Seçiminiz yalnızca bu sayfa için geçerlidir.\n" +
 			"Açık\n" +
-			"Kapalı"},
+			"Kapalı\n" +
+			"Çerez ayarları\n" +
+			"Henüz seçim yapılmadı"},
 	{"uk",
 		"Файли cookie на цьому вебсайті\n" +
 			"Ми використовуємо необхідні файли cookie, щоб вебсайт працював. За вашою згодою ми також використовуємо додаткові файли cookie, наприклад для статистики. Ви можете будь-коли змінити свій вибір.\n" +
@@ -930,7 +994,9 @@ var builtins = [...]builtinTexts{
 			"Дозволити {service} і завантажити\n" +
 			"Ваш браузер не зберіг ваш вибір. Він діє лише для цієї сторінки.\n" +
 			"Увімкнено\n" +
-			"Вимкнено"},
+			"Вимкнено\n" +
+			"Налаштування файлів cookie\n" +
+			"Ще не вибрано"},
 	{"zh",
 		"本网站的 Cookie\n" +
 			"我们使用必要的 Cookie 来确保本网站正常运行。经您同意，我们还会使用可选 Cookie，例如用于统计。您可以随时更改您的选择。\n" +
@@ -958,5 +1024,7 @@ var builtins = [...]builtinTexts{
 			"允许 {service} 并加载\n" +
 			"您的浏览器未保存您的选择。它仅适用于此页面。\n" +
 			"开\n" +
-			"关"},
+			"关\n" +
+			"Cookie 设置\n" +
+			"尚未选择"},
 }

@@ -14,6 +14,7 @@ var wantTextKeys = []string{
 	"colService", "colProvider", "colFunction", "colCookies",
 	"colPurpose", "colDuration", "colChoice", "accepted", "refused",
 	"placeholderText", "placeholderButton", "storeFailed", "switchOn", "switchOff",
+	"reopen", "noChoice",
 }
 
 func TestTextKeys(t *testing.T) {

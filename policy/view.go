@@ -13,14 +13,15 @@ const (
 // a dialog opened now would show them (NewDraft). notice, when not empty,
 // is an extra status line.
 func ViewJSON(p *Policy, show, lang string, r *Record, notice string) string {
-	return DraftViewJSON(p, show, lang, NewDraft(p, r), notice)
+	return DraftViewJSON(p, show, lang, NewDraft(p, r), r, notice)
 }
 
 // DraftViewJSON is ViewJSON for a dialog whose draft is d: every switch
 // is drawn from the draft (see Draft.CategorySwitch and ServiceSwitch), as
 // "checked", "partly" (indeterminate), "required" (disabled, always on)
-// and "stateText" (the state in words).
-func DraftViewJSON(p *Policy, show, lang string, d *Draft, notice string) string {
+// and "stateText" (the state in words). r is the stored choice, for the
+// reopen button (ReopenShown).
+func DraftViewJSON(p *Policy, show, lang string, d *Draft, r *Record, notice string) string {
 	var w JSONWriter
 	w.BeginObject()
 	w.KeyStr("show", show)
@@ -32,6 +33,7 @@ func DraftViewJSON(p *Policy, show, lang string, d *Draft, notice string) string
 	w.StrMap(TextKeys, UITexts(p, lang))
 	w.KeyStr("policyUrl", p.PolicyURL)
 	w.KeyStr("notice", notice)
+	w.KeyBool("reopen", ReopenShown(p, show, r))
 	w.Key("categories")
 	texts := UITexts(p, lang)
 	writeCategories(&w, p, lang, func(w *JSONWriter, c *Category, s *Service) {
@@ -55,12 +57,15 @@ func DeclarationJSON(p *Policy, lang string, r *Record) string {
 	w.BeginObject()
 	w.KeyStr("lang", lang)
 	w.KeyStr("dir", Dir(lang))
+	texts := UITexts(p, lang)
 	w.Key("texts")
-	w.StrMap(TextKeys, UITexts(p, lang))
+	w.StrMap(TextKeys, texts)
 	w.Key("categories")
 	on := chosen(r)
 	writeCategories(&w, p, lang, func(w *JSONWriter, c *Category, s *Service) {
 		w.KeyBool("accepted", on(c, s))
+		// The words too: "No choice yet" before any (DeclarationChoice).
+		w.KeyStr("choice", DeclarationChoice(texts, c, s, r))
 	})
 	w.EndObject()
 	return w.String()

@@ -24,7 +24,7 @@ import (
 // jsSources are concatenated in this order inside one strict-mode IIFE,
 // so their top-level names stay private and shared; gtag.js comes first,
 // so that Consent Mode's default is pushed before anything else runs.
-var jsSources = []string{"gtag.js", "dom.js", "focus.js", "ui.js", "proof.js", "loader.js", "lifecycle.js"}
+var jsSources = []string{"gtag.js", "dom.js", "focus.js", "ui.js", "reopen.js", "reserve.js", "proof.js", "loader.js", "lifecycle.js"}
 
 func main() {
 	goroot := flag.String("goroot", "", "the GOROOT of the toolchain that built consent.wasm (for lib/wasm/wasm_exec.js)")

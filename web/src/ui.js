@@ -71,6 +71,7 @@ function ccNormView(view) {
     texts: ccNormTexts(v.texts),
     policyUrl: ccDom.safeHref(v.policyUrl),
     notice: str(v.notice),
+    reopen: v.reopen === true,
     categories: ccNormCategories(v.categories, ccNormSwitch),
   };
 }
@@ -88,9 +89,11 @@ function ccNormSwitch(o) {
   return { checked: o.checked === true, partly: o.partly === true, stateText: ccDom.str(o.stateText) };
 }
 
-// ccNormAccepted reads a declaration entry's choice as Go wrote it.
+// ccNormAccepted reads a declaration entry's choice as Go wrote it, and
+// its words (policy.DeclarationChoice; "" for a service whose choice is
+// its category's).
 function ccNormAccepted(o) {
-  return { on: o.accepted === true };
+  return { on: o.accepted === true, choice: ccDom.str(o.choice) };
 }
 
 // ccNormCategories normalises categories and their services; state reads
@@ -722,7 +725,8 @@ function ccDeclaration(el, decl) {
     const sec = ccDom.el("section", { class: "cc-decl-cat", "data-cc-category": c.id });
     sec.appendChild(ccDom.el("h" + level, { id: headId, class: "cc-decl-title", text: c.label }));
     if (c.description) sec.appendChild(ccDom.el("p", { class: "cc-decl-desc", text: c.description }));
-    const choice = c.required ? ccText(t, "alwaysOn") || ccText(t, "accepted") : ccText(t, c.on ? "accepted" : "refused");
+    // The words are Go's (policy.DeclarationChoice): "No choice yet" before any.
+    const choice = c.choice;
     const choiceLabel = ccText(t, "colChoice");
     sec.appendChild(
       ccDom.el(
@@ -781,9 +785,7 @@ function ccDeclRow(s, c, t) {
   if (s.provider && s.provider !== s.label) {
     first.appendChild(ccDom.el("span", { class: "cc-decl-provider", text: s.provider }));
   }
-  if (!c.required && s.on !== c.on) {
-    first.appendChild(ccDom.el("span", { class: "cc-decl-svc-choice", text: ccText(t, s.on ? "accepted" : "refused") }));
-  }
+  if (s.choice) first.appendChild(ccDom.el("span", { class: "cc-decl-svc-choice", text: s.choice }));
   tr.appendChild(first);
   tr.appendChild(ccDom.el("td", { text: s.function }));
 
@@ -914,6 +916,12 @@ const UI = {
       ccRender(view, act);
     } catch (e) {
       ccLog("cannot draw the view", e);
+    }
+    try {
+      ccDrawReopen(ccState.view);
+      ccReserve();
+    } catch (e) {
+      ccLog("cannot draw the reopen button", e);
     }
   },
   // declaration fills el with the cookie declaration.
