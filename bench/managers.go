@@ -37,6 +37,7 @@ var managers = []manager{
 		ID: "ours", Name: "consentwasm (this project)", Version: "web/dist",
 		Head: `
 <link rel="preload" href="/consent/consent.wasm" as="fetch" type="application/wasm" crossorigin>
+<link rel="preload" href="/consent/policy.json" as="fetch" crossorigin>
 <link rel="stylesheet" href="/consent/consent.css">
 <script src="/consent/consent.js" data-policy="/consent/policy.json" data-perf defer></script>`,
 		Gated: `
