@@ -25,7 +25,7 @@ var warningChecks = []func(*Policy) Problems{
 	warnGlobPatterns,
 	warnDuplicateCookies,
 	warnUnclassified,
-	// Consent-cookie misconfiguration warnings go here.
+	warnConsentCookie,
 }
 
 // UnclassifiedCategory is the id of the category `consent scan` puts the
