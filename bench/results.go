@@ -267,7 +267,9 @@ func (r *results) phaseExcess(prof, visit string, n int) string {
 	first := firstPhase(ours)
 	for _, q := range phases {
 		o, ok := ours[q.Key]
-		if !ok || q.Key == first {
+		// The policy's request runs beside the wasm's: whether the wasm
+		// waits for it shows in the phase after it.
+		if !ok || q.Key == first || q.Key == "policy" {
 			continue
 		}
 		d := o.Delta
