@@ -12,7 +12,7 @@ PORT      ?= 8080
 WASMFLAGS := -trimpath -ldflags='-s -w'
 export PATH := $(BIN):$(PATH)
 
-.PHONY: build demo test test-go test-bridge test-e2e vet chromium postgresql tools fuzz bench clean web-deps scan-deps screenshots importer-deps
+.PHONY: build demo test test-go test-bridge test-e2e vet chromium postgresql tools fuzz bench clean web-deps scan-deps screenshots importer-deps loadtest
 
 ## build: web/dist (consent.wasm, consent.js, consent.css and .br/.gz copies)
 build:
@@ -84,6 +84,14 @@ screenshots: build chromium
 # bridge/ under GOOS=js in headless Chromium.
 test-bridge: chromium tools
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(BIN)/wasmbrowsertest" ./bridge/...
+
+## loadtest: the consent log under load for LOADTEST_DURATION (default 60s), SQLite and
+## PostgreSQL: records/s, p50/p99, a kill -9 mid-load, hostile input (not in make test)
+LOADTEST_DURATION ?= 60s
+loadtest: postgresql
+	@mkdir -p $(BIN)
+	$(GO) build -o $(BIN)/consent ./cmd/consent
+	$(GO) run ./tools/loadtest -consent $(BIN)/consent -duration $(LOADTEST_DURATION)
 
 ## postgresql: Debian's PostgreSQL (for the consent log's tests), installed when missing
 postgresql:

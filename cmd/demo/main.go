@@ -19,6 +19,7 @@ func main() {
 	dist := flag.String("dist", "web/dist", "the built consent manager (make build)")
 	pol := flag.String("policy", "examples/mannheim.json", "the policy served as /consent/policy.json")
 	noCSP := flag.Bool("no-csp", false, "serve pages without the strict Content-Security-Policy")
+	logDB := flag.String("log-db", "consent-log.db", "the consent log's SQLite file (proof of consent); empty: none")
 	flag.Parse()
 	for _, f := range []string{*dist + "/consent.wasm", *dist + "/manifest.json", *dist + "/consent.js", *pol} {
 		if _, err := os.Stat(f); err != nil {
@@ -30,7 +31,12 @@ func main() {
 	if *noCSP {
 		csp = ""
 	}
-	h := devserver.Handler(devserver.Options{Site: *site, Dist: *dist, Policy: *pol, CSP: csp})
+	served, mountLog, err := demoProof(*pol, *addr, *logDB)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "demo: the consent log: %v\n", err)
+		os.Exit(1)
+	}
+	h := mountLog(devserver.Handler(devserver.Options{Site: *site, Dist: *dist, Policy: served, CSP: csp}))
 	srv := &http.Server{Addr: *addr, Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	ln, err := listen(*addr)
 	if err != nil {
