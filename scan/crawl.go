@@ -1,9 +1,10 @@
 // Package scan finds the cookies, Web Storage keys and third-party hosts a
 // web site uses, the way a visitor's browser meets them: it drives
 // headless Chromium through the site three times (no choice made, after
-// "Reject all", after "Accept all"), classifies what it found with a
-// built-in table of well-known cookies, and writes a draft consent policy
-// and a report of the findings that matter.
+// "Reject all", after "Accept all"), classifies what it found with the
+// Open Cookie Database (embedded from cookiedb/) and its own table of what
+// the database lacks, and writes a draft consent policy and a report of
+// the findings that matter.
 package scan
 
 import (

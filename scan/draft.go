@@ -61,8 +61,14 @@ func Draft(rep *Report, owner []byte) ([]byte, error) {
 	d.ensureCategory(Necessary, true)
 	// The consent manager's own cookie is declared once, as the policy's
 	// consentCookie (which every draft has), not again in a service.
+	consentName := policy.DefaultConsentCookieName
+	if cc := root.Field("consentCookie"); cc != nil {
+		if n := cc.Field("name"); n != nil && n.Kind == policy.KindString {
+			consentName = n.Str
+		}
+	}
 	for _, it := range rep.Items {
-		if it.Declared || it.known != nil && it.known.ID == ConsentServiceID {
+		if it.Declared || it.Storage == policy.StorageCookie && it.Name == consentName {
 			continue
 		}
 		d.add(it)

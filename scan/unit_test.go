@@ -190,7 +190,11 @@ func TestKnownTableIsValidPolicy(t *testing.T) {
 			if storage == "" || storage == anyStorage {
 				storage = policy.StorageCookie
 			}
-			items = append(items, &Item{Storage: storage, Name: "x", Domain: "www.example.org", known: s, knownEntry: k, Category: s.Category})
+			name := k.Name
+			if name == "" {
+				name = "x"
+			}
+			items = append(items, &Item{Storage: storage, Name: name, Domain: "www.example.org", known: s, knownEntry: k, Category: s.Category})
 		}
 	}
 	rep := &Report{Host: "www.example.org", Items: items}
