@@ -122,6 +122,8 @@ func TestScanRealTrackers(t *testing.T) {
 	for _, r := range scantest.Requests() {
 		if strings.HasPrefix(r.Host, "www.trackers.test:") {
 			paths = append(paths, r.Path)
+		} else if strings.HasSuffix(strings.Split(r.Host, ":")[0], "trackers.test") {
+			t.Errorf("a request to %s%s: the SDKs must call the site's own host", r.Host, r.Path)
 		}
 	}
 	for _, api := range []string{"/collect/datadog", "/collect/mixpanel/track/", "/collect/segment/v1/p", "/collect/snowplow/com.snowplowanalytics.snowplow/tp2"} {
@@ -143,6 +145,18 @@ func TestScanRealTrackers(t *testing.T) {
 	draft, err := Draft(rep, nil)
 	if err != nil {
 		t.Fatalf("draft: %v\n%s", err, draft)
+	}
+	// The draft declares everything, once: a rescan finds nothing
+	// missing or undeclared.
+	p, err := policy.Parse(draft)
+	if err != nil {
+		t.Fatalf("draft: %v\n%s", err, draft)
+	}
+	again := Analyze(res, p, "draft.json")
+	for _, kind := range []string{NeverSeen, Undeclared} {
+		if fs := again.FindingsOf(kind); len(fs) != 0 {
+			t.Errorf("%s findings on a rescan with the draft: %+v", kind, fs)
+		}
 	}
 	if t.Failed() {
 		t.Logf("report:\n%s", md)
