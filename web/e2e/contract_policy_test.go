@@ -396,7 +396,6 @@ func TestContract_2_Policy_proof(t *testing.T) {
 // TestContract_2_Policy_reopen: after a choice a small fixed button opens
 // the preferences again ("button", the default); "none" draws none.
 func TestContract_2_Policy_reopen(t *testing.T) {
-	pending(t, "reopen (owner, issue 16)")
 	const btn = `document.querySelector("#consent-reopen button.cc-reopen")`
 	ctx := cOpen(t, cPage(t, cPolicy(t, nil), pageOpts{body: `<p>no link of the site's own</p>`}))
 	assert.False(t, eval[bool](t, ctx, `!!`+btn+` && `+btn+`.getBoundingClientRect().width > 0`), "no button before a choice: the banner is there")
