@@ -14,6 +14,18 @@ func TestDisplayName(t *testing.T) {
 		{"", `_pk_id\d+`, `_pk_id\d+`},
 		{"", `a.b`, `a.b`},
 		{"", `ab*`, `ab*`},
+		// Anchors: a pattern matches the whole name anyway.
+		{"", `^_ga_.*$`, "_ga_*"},
+		{"", `^_ga_.*`, "_ga_*"},
+		{"", `_ga_.*$`, "_ga_*"},
+		{"", `^sid$`, "sid"},
+		{"", `price\$`, `price$`},
+		{"", `^_ga_.*\$`, `_ga_*$`},
+		{"", `a\\$`, `a\`},
+		{"", `^`, `^`},
+		{"", `^$`, `^$`},
+		{"", `a^b`, `a^b`},
+		{"", `a$b`, `a$b`},
 	}
 	for _, c := range cases {
 		ck := Cookie{Name: c.name, Pattern: c.pattern}

@@ -248,9 +248,15 @@ func (c *Cookie) DisplayName() string {
 }
 
 // patternGlob rewrites a pattern made of literal characters (escaped or
-// not) and ".*" or ".+" wildcards as a glob with "*"; ok is false for any
-// other regular expression syntax.
+// not) and ".*" or ".+" wildcards, optionally anchored with ^ and $, as a
+// glob with "*"; ok is false for any other regular expression syntax.
 func patternGlob(p string) (string, bool) {
+	// A pattern matches the whole name: a leading ^ and a trailing $ (not
+	// an escaped \$) say nothing more.
+	p = strings.TrimPrefix(p, "^")
+	if strings.HasSuffix(p, "$") && (len(p)-len(strings.TrimRight(p[:len(p)-1], `\`))-1)%2 == 0 {
+		p = p[:len(p)-1]
+	}
 	var b []byte
 	for i := 0; i < len(p); i++ {
 		c := p[i]
