@@ -79,7 +79,7 @@ func TestParseMannheim(t *testing.T) {
 	rows := []struct{ cookie, function, purpose string }{
 		{"sessionid", "Authentication (front and back office)", "To remember the user from one page to another"},
 		{"django_language", "Language selection (front and back office)", "To remember the visitor's language"},
-		{"csrftoken", "API (CSRF) (front et back office)", "To retrieve data via API calls"},
+		{"csrftoken", "API (CSRF) (front and back office)", "To retrieve data via API calls"},
 		{"cookies_preferences", "Choices related to your cookie preferences", "To remember the visitor's cookie preferences"},
 	}
 	svcs := p.ServicesOf("necessary")
