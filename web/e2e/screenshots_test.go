@@ -1,11 +1,14 @@
 package e2e
 
 // `make screenshots` runs TestScreenshots with CONSENT_SCREENSHOTS set to
-// the folder to write (docs/screenshots): the banner in each layout, light
-// and dark, the preferences dialog (the same in every layout) light and
-// dark, and both in Arabic, as PNG files from headless Chromium at a
-// 1000×700 viewport. Without the variable the test is skipped: it makes
-// pictures, it checks nothing.
+// the folder to write (docs/screenshots), as PNG files from headless
+// Chromium at a 1000×700 viewport (390×760 for the phone): the banner in
+// each layout, light and dark; the preferences dialog light and dark; the
+// page after a choice, with a blocked map's placeholder and the reopen
+// button, light and dark; the cookie declaration before any choice ("No
+// choice yet"); all of it in Arabic (right to left); and the bar, the
+// dialog and the page after a choice on a phone. Without the variable the
+// test is skipped: it makes pictures, it checks nothing.
 
 import (
 	"bytes"
@@ -39,6 +42,9 @@ p { line-height: 1.6; }
 parking garage occupancy, daycare centres and kindergartens. Every data set is free to use.</p>
 <p>Maps and videos on this site come from other providers and are loaded only when you agree.</p>
 <p><a href="#" data-consent-open>Cookie settings</a></p>
+<iframe data-category="media" data-service="osm" data-src="/site/frame.html" width="560" height="200" title="Map of the city"></iframe>
+<h2 id="decl-title">Cookies on this site</h2>
+<div id="decl" data-consent-declaration></div>
 </main>`
 
 // TestScreenshots writes the pictures when CONSENT_SCREENSHOTS is set.
@@ -85,8 +91,55 @@ func TestScreenshots(t *testing.T) {
 				name = "rtl-" + s.lang + "-preferences"
 			}
 			writeShot(t, ctx, filepath.Join(dir, name+".png"))
+			if s.layout == "center" {
+				return
+			}
+
+			// The page after a choice: a blocked map's placeholder and the
+			// reopen button in the bottom corner.
+			eval[any](t, ctx, `window.consent.hide()`)
+			eval[any](t, ctx, `window.consent.rejectAll()`)
+			waitFor(t, ctx, `!!document.querySelector(".cc-reopen") && !!document.querySelector(".cc-placeholder button")`)
+			eval[any](t, ctx, `document.activeElement && document.activeElement.blur()`)
+			name = "reopen-" + s.scheme
+			if s.lang != "en" {
+				name = "rtl-" + s.lang + "-reopen"
+			}
+			writeShot(t, ctx, filepath.Join(dir, name+".png"))
 		})
 	}
+
+	// The declaration before any choice: "No choice yet".
+	for _, d := range []struct{ name, lang, scheme string }{{"declaration-light", "en", "light"}, {"rtl-ar-declaration", "ar", "light"}} {
+		t.Run(d.name, func(t *testing.T) {
+			ctx := newTab(t)
+			do(t, ctx, chromedp.EmulateViewport(1000, 700), media("prefers-color-scheme", d.scheme, "prefers-reduced-motion", "reduce"))
+			pol := lookPolicy(t, "shot-"+d.name+".json", map[string]any{"theme": "auto"})
+			open(t, ctx, servePage(t, pageOpts{policy: pol, lang: d.lang, body: shotSite}))
+			waitFor(t, ctx, `!!document.querySelector("#decl .cc-decl-choice")`)
+			eval[any](t, ctx, `window.consent.hide()`)
+			eval[any](t, ctx, `(document.getElementById("decl-title").scrollIntoView(), document.activeElement && document.activeElement.blur())`)
+			writeShot(t, ctx, filepath.Join(dir, d.name+".png"))
+		})
+	}
+
+	// A phone: the bar, the dialog, the page after a choice.
+	t.Run("mobile", func(t *testing.T) {
+		ctx := newTab(t)
+		do(t, ctx, chromedp.EmulateViewport(390, 760, chromedp.EmulateMobile), media("prefers-color-scheme", "light", "prefers-reduced-motion", "reduce"))
+		pol := lookPolicy(t, "shot-mobile.json", map[string]any{"theme": "auto"})
+		open(t, ctx, servePage(t, pageOpts{policy: pol, body: `<meta name="viewport" content="width=device-width, initial-scale=1">` + shotSite}))
+		require.True(t, visible(t, ctx, "#consent-banner"))
+		writeShot(t, ctx, filepath.Join(dir, "mobile-bar-banner.png"))
+		eval[any](t, ctx, `window.consent.showPreferences()`)
+		waitFor(t, ctx, `!!document.querySelector("#consent-preferences[open]")`)
+		eval[any](t, ctx, `document.activeElement && document.activeElement.blur()`)
+		writeShot(t, ctx, filepath.Join(dir, "mobile-preferences.png"))
+		eval[any](t, ctx, `window.consent.rejectAll()`)
+		waitFor(t, ctx, `!!document.querySelector(".cc-reopen")`)
+		eval[any](t, ctx, `window.scrollTo(0, document.documentElement.scrollHeight)`)
+		writeShot(t, ctx, filepath.Join(dir, "mobile-reopen.png"))
+	})
 }
 
 // writeShot saves the viewport as a PNG, recompressed to keep it small.
