@@ -77,7 +77,7 @@ importer/testdata/peers/node_modules/.package-lock.json: importer/testdata/peers
 	cd importer/testdata/peers && npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
-## screenshots: docs/screenshots/*.png, the banner and the dialog in each layout and theme
+## screenshots: docs/screenshots/*.png: banner, dialog, placeholder, declaration and reopen button; light, dark, Arabic; a phone
 screenshots: build chromium
 	CONSENT_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^TestScreenshots$$' ./web/e2e
 
