@@ -64,6 +64,8 @@ type App struct {
 	draft *policy.Draft
 	// unsettled is true between Start and Settle.
 	unsettled bool
+	// cleanup is the load plan's deletions, waiting for Settle.
+	cleanup *policy.Cleanup
 	// ran holds "category" and "category/service" keys of scripts that
 	// ran in this page view: withdrawing them may need a reload.
 	ran map[string]bool
@@ -194,6 +196,7 @@ func (a *App) Start(policyText []byte) (string, error) {
 	plan := policy.Decide(p, env, a.newID)
 	a.mark("decided")
 	a.rec = plan.Record
+	a.cleanup = &plan.Cleanup
 	if plan.Reason != "" {
 		a.b.Log("stored choice ignored: " + plan.Reason)
 	}
@@ -208,13 +211,14 @@ func (a *App) Start(policyText []byte) (string, error) {
 	}
 	a.applyGates()
 	a.mark("gates")
-	a.consentModeStart()
+	if plan.DataLayer != "[]" {
+		_ = a.b.DataLayer(plan.DataLayer)
+	}
 	rj := policy.RecordJSON(p, a.rec)
 	_ = a.b.Dispatch("consent:ready", rj)
 	if plan.Store && a.rec != nil {
 		// A refusal made for Global Privacy Control is a new choice.
-		cats, svcs := policy.Changed(nil, a.rec)
-		_ = a.b.Dispatch("consent:change", policy.ChangeJSON(p, a.rec, cats, svcs))
+		_ = a.b.Dispatch("consent:change", policy.ChangeJSON(p, a.rec, plan.Categories, plan.Services))
 	}
 	if plan.Ask {
 		_ = a.b.Dispatch("consent:show", `{"view":"banner"}`)
@@ -224,15 +228,26 @@ func (a *App) Start(policyText []byte) (string, error) {
 }
 
 // Settle does the rest of a page load: it fills the declarations and
-// deletes the cookies and storage keys of refused services. Calling it
-// again does nothing.
+// deletes what the load's plan refuses (its Cleanup, computed once by
+// policy.Decide). Calling it again does nothing.
 func (a *App) Settle() {
 	if !a.unsettled {
 		return
 	}
 	a.unsettled = false
 	a.renderDeclarations()
-	a.sweep()
+	if a.cleanup != nil {
+		// The plan's cookie deletions, and those of the Web Storage keys,
+		// which the first paint did not wait to read.
+		c := *a.cleanup
+		a.cleanup = nil
+		st := policy.CleanupFor(a.p, a.rec, policy.Env{
+			LocalKeys:   a.b.StorageKeys(policy.StorageLocal),
+			SessionKeys: a.b.StorageKeys(policy.StorageSession),
+		})
+		c.DeleteLocal, c.DeleteSession = st.DeleteLocal, st.DeleteSession
+		a.carryOut(c)
+	}
 	a.proofFlush(false)
 	a.settleLifecycle()
 	a.drawReopen()
@@ -249,9 +264,8 @@ func (a *App) Warm() {
 	_, _ = policy.DecodeRecord(a.p, v, a.now())
 	_ = a.p.CheckChoice(policy.AcceptAllChoice(a.p))
 	_ = policy.ParseCookieString(a.p.ConsentCookie.Name + "=" + v)
-	cats, svcs := policy.Changed(a.rec, r)
-	_ = policy.ChangeJSON(a.p, r, cats, svcs)
-	_ = policy.ConsentModeUpdateJSON(a.p, r)
+	plan := policy.PlanChoice(a.p, a.rec, r, a.env(), a.ranKeys())
+	_ = policy.ChangeJSON(a.p, r, plan.Categories, plan.Services)
 	_ = policy.ViewJSON(a.p, policy.ViewPreferences, a.lang, a.rec, "")
 	_, _ = parseChoice(`{"categories":{},"services":{}}`)
 }
@@ -342,23 +356,8 @@ func (a *App) show(view string) error {
 }
 
 func (a *App) accepted(category, service string) (string, error) {
-	if a.p.Category(category) == nil {
-		return "", errors.New("accepted: unknown category " + strconv.Quote(category))
-	}
-	if service != "" {
-		s := a.p.Service(service)
-		if s == nil {
-			return "", errors.New("accepted: unknown service " + strconv.Quote(service))
-		}
-		if s.Category != category {
-			return "", errors.New("accepted: service " + strconv.Quote(service) + " is not in category " + strconv.Quote(category))
-		}
-	}
-	if c := a.p.Category(category); c.Required {
-		return "true", nil
-	}
-	if a.rec == nil {
-		return "false", nil
+	if err := a.p.CheckAccepted(category, service); err != nil {
+		return "", err
 	}
 	return strconv.FormatBool(a.rec.Accepted(a.p, category, service)), nil
 }
@@ -395,12 +394,7 @@ func (a *App) action(name, data string) (string, error) {
 	case "customize":
 		return "null", a.show(policy.ViewPreferences)
 	case "close":
-		// Closing the dialog without a choice returns to the banner while
-		// there is no choice: the visitor must still be asked.
-		if a.rec == nil {
-			return "null", a.show(policy.ViewBanner)
-		}
-		return "null", a.show(policy.ViewNone)
+		return "null", a.show(policy.ViewAfterClose(a.rec))
 	}
 	return "", errors.New("unknown action " + strconv.Quote(name))
 }
@@ -408,18 +402,11 @@ func (a *App) action(name, data string) (string, error) {
 // acceptInPlace accepts one service (or, for "category:<id>", a category)
 // from a placeholder's button.
 func (a *App) acceptInPlace(id string) (string, error) {
-	ch := policy.Choice{Categories: map[string]bool{}, Services: map[string]bool{}}
-	if cat, ok := strings.CutPrefix(id, "category:"); ok {
-		ch.Categories[cat] = true
-	} else {
-		ch.Services[id] = true
-	}
-	return a.choose(ch, policy.MethodCustom)
+	return a.choose(policy.InPlaceChoice(id), policy.MethodCustom)
 }
 
-// choose records a new choice: stores it (verified by reading it back),
-// applies it to gates, cookies and Consent Mode, closes the UI and fires
-// consent:change.
+// choose records a new choice: stores it (verified by reading it back)
+// and carries out its plan (policy.PlanChoice).
 func (a *App) choose(ch policy.Choice, method string) (string, error) {
 	if err := a.p.CheckChoice(ch); err != nil {
 		return "", err
@@ -433,45 +420,31 @@ func (a *App) choose(ch policy.Choice, method string) (string, error) {
 	}
 	a.prove(rec)
 	a.announce()
-	cats, svcs := policy.Changed(old, rec)
-	withdrawn := a.withdrawnRan(old, rec)
-
-	if a.shown != policy.ViewNone {
-		_ = a.show(policy.ViewNone)
-	} else {
-		a.drawReopen()
-	}
-	if a.notice != "" {
-		_ = a.b.Render(policy.ViewJSON(a.p, policy.ViewNone, a.lang, a.rec, a.notice))
-	}
-	a.applyGates()
-	a.consentModeUpdate()
-	a.renderDeclarations()
-	a.sweep()
-	_ = a.b.Dispatch("consent:change", policy.ChangeJSON(a.p, rec, cats, svcs))
-	if withdrawn && a.p.ReloadOnWithdraw {
-		a.b.Reload()
-	}
+	a.apply(policy.PlanChoice(a.p, old, rec, a.env(), a.ranKeys()))
 	return policy.RecordJSON(a.p, rec), nil
 }
 
-// withdrawnRan reports whether the new record refuses something whose
-// script already ran in this page view.
-func (a *App) withdrawnRan(old, rec *policy.Record) bool {
-	if old == nil {
-		return false
+// apply carries out the plan of a choice or a reset, in the plan's order.
+func (a *App) apply(plan policy.ChoicePlan) {
+	for _, d := range plan.ForgetConsent {
+		_ = a.b.SetCookie(d.String())
 	}
-	for k := range a.ran {
-		cat, svc, _ := strings.Cut(k, "/")
-		if svc != "" {
-			if !rec.Services[svc] {
-				return true
-			}
-		} else if !rec.Categories[cat] {
-			return true
-		}
+	if a.shown != plan.View {
+		_ = a.show(plan.View)
+	} else {
+		a.drawReopen()
 	}
-	return false
+	if a.notice != "" && plan.View == policy.ViewNone {
+		_ = a.b.Render(policy.ViewJSON(a.p, policy.ViewNone, a.lang, a.rec, a.notice))
+	}
+	a.applyGates()
+	_ = a.b.DataLayer(plan.DataLayer)
+	a.renderDeclarations()
+	a.carryOut(plan.Cleanup)
+	_ = a.b.Dispatch("consent:change", policy.ChangeJSON(a.p, plan.Record, plan.Categories, plan.Services))
+	if plan.Reload {
+		a.b.Reload()
+	}
 }
 
 // store writes the record to the consent cookie and reads it back (see
@@ -481,7 +454,7 @@ func (a *App) store(rec *policy.Record) bool {
 }
 
 // applyGates opens the gates the current choice allows and keeps the rest
-// shut.
+// shut (policy.GateStep), remembering the scripts that ran.
 func (a *App) applyGates() {
 	gates, err := a.b.Gates()
 	if err != nil {
@@ -489,121 +462,56 @@ func (a *App) applyGates() {
 		return
 	}
 	for _, g := range gates {
-		if policy.GateOpen(a.p, a.rec, g.Category, g.Service) {
-			if g.State == "live" {
-				continue
-			}
+		switch policy.GateStep(a.p, a.rec, g.Tag, g.Category, g.Service, g.State) {
+		case policy.GateMakeLive:
 			if err := a.b.Open(g); err != nil {
 				a.b.Log(err.Error())
 				continue
 			}
-			if g.Tag == "script" && !strings.HasPrefix(g.Category, "!") {
-				key := g.Category
-				if g.Service != "" {
-					key += "/" + g.Service
-				}
-				a.ran[key] = true
+			if k := policy.RanKey(g.Tag, g.Category, g.Service); k != "" {
+				a.ran[k] = true
 			}
-			continue
+		case policy.GateShut:
+			_ = a.b.Close(g, a.placeholderJSON(g))
 		}
-		if g.Tag == "script" && g.State == "live" {
-			continue
-		}
-		if g.State == "blocked" {
-			continue
-		}
-		_ = a.b.Close(g, a.placeholderJSON(g))
 	}
 }
 
-// placeholderJSON describes what a blocked iframe's placeholder shows, or
-// "" for elements that get none.
+// placeholderJSON is what a shut element's placeholder shows, or "".
 func (a *App) placeholderJSON(g Gate) string {
-	switch g.Tag {
-	case "iframe", "embed", "object", "video", "audio":
-	default:
-		return ""
-	}
-	if strings.HasPrefix(g.Category, "!") {
-		return ""
-	}
-	def := a.p.DefaultLanguage()
-	var provider, label, id string
-	if s := a.p.Service(g.Service); s != nil {
-		provider, label, id = s.Provider, s.Label.In(a.lang, def), s.ID
-	} else if c := a.p.Category(g.Category); c != nil {
-		label, id = c.Label.In(a.lang, def), "category:"+c.ID
-		provider = label
-	} else {
-		return ""
-	}
-	var w policy.JSONWriter
-	w.BeginObject()
-	w.KeyStr("provider", provider)
-	w.KeyStr("service", label)
-	w.KeyStr("serviceId", id)
-	w.KeyStr("lang", a.lang)
-	w.KeyStr("dir", policy.Dir(a.lang))
-	w.Key("texts")
-	w.StrMap(policy.TextKeys, policy.UITexts(a.p, a.lang))
-	w.EndObject()
-	return w.String()
+	return policy.PlaceholderJSON(a.p, a.lang, g.Tag, g.Category, g.Service)
 }
 
-// sweep deletes the cookies and storage keys of refused services that the
-// page can see.
+// sweep deletes what the current choice refuses and the page shows now
+// (policy.CleanupFor): loader.js asks again a while after the load, since
+// trackers re-create their cookies.
 func (a *App) sweep() {
-	env := a.env()
-	raw := env.Cookies
-	names := make([]string, 0, len(raw))
-	for _, c := range raw {
-		names = append(names, c.Name)
-	}
-	var dels []policy.Deletion
-	for _, n := range policy.RefusedCookies(a.p, a.rec, names) {
-		dels = append(dels, policy.DeletionsOn(n, env.Host, env.Path, env.Secure)...)
-	}
-	a.deleteCookies(dels)
-	a.deleteStorage(env)
+	a.carryOut(policy.CleanupFor(a.p, a.rec, a.env()))
 }
 
-func (a *App) deleteCookies(dels []policy.Deletion) {
-	for _, d := range dels {
+// carryOut deletes the cookies and storage keys a plan lists.
+func (a *App) carryOut(c policy.Cleanup) {
+	for _, d := range c.DeleteCookies {
 		_ = a.b.SetCookie(d.String())
 	}
-}
-
-func (a *App) deleteStorage(env policy.Env) {
-	_ = a.b.RemoveStorage(policy.StorageLocal, a.p.RefusedStorage(a.rec, env.LocalKeys, policy.StorageLocal))
-	_ = a.b.RemoveStorage(policy.StorageSession, a.p.RefusedStorage(a.rec, env.SessionKeys, policy.StorageSession))
+	if len(c.DeleteLocal) > 0 {
+		_ = a.b.RemoveStorage(policy.StorageLocal, c.DeleteLocal)
+	}
+	if len(c.DeleteSession) > 0 {
+		_ = a.b.RemoveStorage(policy.StorageSession, c.DeleteSession)
+	}
 }
 
 // reset forgets the choice: the consent cookie is deleted wherever it can
 // live, optional cookies are cleared and the banner shows.
 func (a *App) reset() error {
-	host, path, secure, _ := a.b.Location()
-	for _, d := range policy.DeletionsOn(a.p.ConsentCookie.Name, host, path, secure) {
-		_ = a.b.SetCookie(d.String())
-	}
 	a.life.kept = false
 	a.announce()
 	old := a.rec
 	a.rec = nil
 	a.notice = ""
 	a.proveReset(old)
-	withdrawn := old != nil && a.withdrawnRan(old, policy.NewRecord(a.p, nil, policy.RejectAllChoice(a.p), policy.MethodRejectAll, "", a.now()))
-	a.applyGates()
-	a.sweep()
-	a.consentModeUpdate()
-	a.renderDeclarations()
-	cats, svcs := policy.Changed(old, nil)
-	_ = a.b.Dispatch("consent:change", policy.ChangeJSON(a.p, nil, cats, svcs))
-	if err := a.show(policy.ViewBanner); err != nil {
-		return err
-	}
-	if withdrawn && a.p.ReloadOnWithdraw {
-		a.b.Reload()
-	}
+	a.apply(policy.PlanChoice(a.p, old, nil, a.env(), a.ranKeys()))
 	return nil
 }
 

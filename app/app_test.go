@@ -856,7 +856,7 @@ func TestReset(t *testing.T) {
 	equal(t, "statistics cookie", b.stored("_pk_id.1.abcd"), []string(nil))
 	equal(t, "view", b.lastView(t).Show, "banner")
 	// Forgetting the choice is a change, with a null record (CONTRACT §6).
-	equal(t, "events", b.eventNames(), []string{"consent:change", "consent:show"})
+	equal(t, "events", b.eventNames(), []string{"consent:show", "consent:change"})
 	var ch struct {
 		Record  *record `json:"record"`
 		Changed struct {

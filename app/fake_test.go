@@ -45,6 +45,8 @@ type fakeBrowser struct {
 	reloads   int
 	logs      []string
 	rnd       byte
+	// reads counts the reads of document.cookie.
+	reads int
 }
 
 type event struct{ name, detail string }
@@ -107,6 +109,7 @@ func (f *fakeBrowser) clearLog() {
 // --- app.Browser ---
 
 func (f *fakeBrowser) Cookie() (string, error) {
+	f.reads++
 	var vis []*jarCookie
 	for _, c := range f.jar {
 		if f.visible(c) {

@@ -28,8 +28,15 @@ func TestStartSettleWarm(t *testing.T) {
 		t.Errorf("start already filled declarations")
 	}
 
+	// Settle carries out the cookie deletions of the load's plan: it reads
+	// document.cookie no second time to compute them again (Web Storage,
+	// which the first paint does not wait for, it reads then).
+	reads := b.reads
 	if _, err := a.Handle("settle", nil); err != nil {
 		t.Fatal(err)
+	}
+	if b.reads != reads {
+		t.Errorf("settle read document.cookie %d more times: the load's plan already holds its deletions", b.reads-reads)
 	}
 	if b.stored("_pk_id.1.abcd") != nil {
 		t.Errorf("settle left the refused statistics cookie")

@@ -57,6 +57,12 @@ func ConsentModeSettings(p *Policy) []string {
 // it starts: the settings, then the update for a stored choice r (none for
 // nil: the default of consent.js holds until the visitor chooses).
 func ConsentModeStartJSON(p *Policy, r *Record) string {
+	return consentModeStartJSON(p, r, ConsentModeState(p, r))
+}
+
+// consentModeStartJSON is ConsentModeStartJSON with r's state already
+// computed.
+func consentModeStartJSON(p *Policy, r *Record, state map[string]string) string {
 	var w JSONWriter
 	w.BeginArray()
 	for _, s := range ConsentModeSettings(p) {
@@ -67,7 +73,7 @@ func ConsentModeStartJSON(p *Policy, r *Record) string {
 		w.EndArray()
 	}
 	if r != nil {
-		writeConsentModeUpdate(&w, p, r)
+		writeConsentModeUpdate(&w, state)
 	}
 	w.EndArray()
 	return w.String()
@@ -78,16 +84,16 @@ func ConsentModeStartJSON(p *Policy, r *Record) string {
 func ConsentModeUpdateJSON(p *Policy, r *Record) string {
 	var w JSONWriter
 	w.BeginArray()
-	writeConsentModeUpdate(&w, p, r)
+	writeConsentModeUpdate(&w, ConsentModeState(p, r))
 	w.EndArray()
 	return w.String()
 }
 
-func writeConsentModeUpdate(w *JSONWriter, p *Policy, r *Record) {
+func writeConsentModeUpdate(w *JSONWriter, state map[string]string) {
 	w.BeginArray()
 	w.Str("consent")
 	w.Str("update")
-	w.StrMap(ConsentModeTypes, ConsentModeState(p, r))
+	w.StrMap(ConsentModeTypes, state)
 	w.EndArray()
 	w.BeginObject()
 	w.KeyStr("event", ConsentModeEvent)

@@ -24,7 +24,14 @@ type Env struct {
 	LocalKeys, SessionKeys []string
 }
 
-// Plan is what the page must do on load.
+// Plan is what the page must do on load, all of it: the controller
+// (package app) carries it out once and computes none of it again. Before
+// the banner's first paint it stores Record when Store is set, draws the
+// banner when Ask is set, opens the gates Record allows (GateStep), pushes
+// DataLayer and fires consent:ready (and consent:change for a new GPC
+// record, with Categories and Services). After the first paint it deletes
+// what Cleanup lists, and the refused Web Storage keys, which the first
+// paint does not wait to read (CleanupFor with those keys).
 type Plan struct {
 	// Ask is true when the banner must be shown.
 	Ask bool
@@ -35,8 +42,25 @@ type Plan struct {
 	// it is valid or when there is none.
 	Reason string
 	// Store is true when Record is new (made for Global Privacy Control)
-	// and must be written to the consent cookie.
+	// and must be written to the consent cookie. It is a new choice: the
+	// page fires consent:change for it.
 	Store bool
+	// Categories and Services are, for a new record (Store), the ids its
+	// consent:change reports (see Changed).
+	Categories, Services []string
+	// Cleanup is what to delete, after the banner's first paint.
+	Cleanup
+	// ConsentMode maps every Google Consent Mode v2 type to "granted" or
+	// "denied" (see ConsentModeState).
+	ConsentMode map[string]string
+	// DataLayer is the dataLayer entries to push when the wasm starts
+	// (see ConsentModeStartJSON).
+	DataLayer string
+}
+
+// Cleanup is what a page deletes for a choice: cookies and Web Storage
+// keys of refused services that it can see.
+type Cleanup struct {
 	// DeleteCookies deletes every visible cookie of a refused service (with
 	// no choice: of every optional service), on every domain and path it
 	// can live on. It never deletes the consent cookie nor a cookie also
@@ -45,9 +69,26 @@ type Plan struct {
 	// DeleteLocal and DeleteSession are the present localStorage and
 	// sessionStorage keys declared by refused services.
 	DeleteLocal, DeleteSession []string
-	// ConsentMode maps every Google Consent Mode v2 type to "granted" or
-	// "denied" (see ConsentModeState).
-	ConsentMode map[string]string
+}
+
+// CleanupFor returns what a page in env deletes under the choice r (nil:
+// none). Analytics scripts re-create their cookies, so the page asks
+// again after each choice and a while after the load.
+func CleanupFor(p *Policy, r *Record, env Env) Cleanup {
+	var c Cleanup
+	if p == nil {
+		return c
+	}
+	names := make([]string, 0, len(env.Cookies))
+	for _, ck := range env.Cookies {
+		names = append(names, ck.Name)
+	}
+	for _, name := range RefusedCookies(p, r, names) {
+		c.DeleteCookies = append(c.DeleteCookies, DeletionsOn(name, env.Host, env.Path, env.Secure)...)
+	}
+	c.DeleteLocal = p.RefusedStorage(r, env.LocalKeys, StorageLocal)
+	c.DeleteSession = p.RefusedStorage(r, env.SessionKeys, StorageSession)
+	return c
 }
 
 // Decide takes the load-time decisions. The choice is the newest valid
@@ -62,6 +103,7 @@ func Decide(p *Policy, env Env, newID func() string) Plan {
 		plan.Ask = true
 		plan.Reason = "no policy"
 		plan.ConsentMode = ConsentModeState(nil, nil)
+		plan.DataLayer = "[]"
 		return plan
 	}
 	r, err := FindConsent(p, env.Cookies, env.Now)
@@ -85,16 +127,12 @@ func Decide(p *Policy, env Env, newID func() string) Plan {
 		plan.Ask = true
 	}
 
-	names := make([]string, 0, len(env.Cookies))
-	for _, c := range env.Cookies {
-		names = append(names, c.Name)
+	if plan.Store {
+		plan.Categories, plan.Services = Changed(nil, plan.Record)
 	}
-	for _, name := range RefusedCookies(p, plan.Record, names) {
-		plan.DeleteCookies = append(plan.DeleteCookies, DeletionsOn(name, env.Host, env.Path, env.Secure)...)
-	}
-	plan.DeleteLocal = p.recRefusedNames(plan.Record, env.LocalKeys, StorageLocal)
-	plan.DeleteSession = p.recRefusedNames(plan.Record, env.SessionKeys, StorageSession)
+	plan.Cleanup = CleanupFor(p, plan.Record, env)
 	plan.ConsentMode = ConsentModeState(p, plan.Record)
+	plan.DataLayer = consentModeStartJSON(p, plan.Record, plan.ConsentMode)
 	return plan
 }
 

@@ -124,6 +124,14 @@ func TestDecide(t *testing.T) {
 				assert.True(t, d.Secure, "an https page's deletion carries Secure: %s", d)
 			}
 			assert.Len(t, plan.ConsentMode, len(ConsentModeTypes))
+			assert.Equal(t, ConsentModeStartJSON(tc.p, plan.Record), plan.DataLayer, "the dataLayer entries of the start")
+			if tc.wantStore {
+				cats, svcs := Changed(nil, plan.Record)
+				assert.Equal(t, cats, plan.Categories, "a new record announces what it accepts")
+				assert.Equal(t, svcs, plan.Services)
+			} else {
+				assert.Empty(t, plan.Categories)
+			}
 		})
 	}
 }

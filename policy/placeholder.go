@@ -1,0 +1,54 @@
+package policy
+
+// Placeholder tags: the shut embeds that show a placeholder in their place
+// (a box naming the service with a button that accepts it there). Images
+// and sources get none: they have no room of their own to show one.
+var placeholderTags = map[string]bool{"iframe": true, "embed": true, "object": true, "video": true, "audio": true}
+
+// PlaceholderJSON returns what a shut element's placeholder shows, or ""
+// when it gets none: an element of a placeholder tag whose data-service
+// names a service of the policy (the button accepts that service) or,
+// without one, whose data-category names a category (the button accepts
+// the category). A "!" element (live only while something is refused)
+// gets none. The object is {provider, service (the label), serviceId
+// (the service's id, or "category:" and the category's id, as the
+// acceptService call takes it), lang, dir, texts}.
+func PlaceholderJSON(p *Policy, lang, tag, category, service string) string {
+	if p == nil || !placeholderTags[tag] || len(category) > 0 && category[0] == '!' {
+		return ""
+	}
+	def := p.DefaultLanguage()
+	var provider, label, id string
+	if s := p.Service(service); s != nil {
+		provider, label, id = s.Provider, s.Label.In(lang, def), s.ID
+	} else if c := p.Category(category); c != nil {
+		label, id = c.Label.In(lang, def), "category:"+c.ID
+		provider = label
+	} else {
+		return ""
+	}
+	var w JSONWriter
+	w.BeginObject()
+	w.KeyStr("provider", provider)
+	w.KeyStr("service", label)
+	w.KeyStr("serviceId", id)
+	w.KeyStr("lang", lang)
+	w.KeyStr("dir", Dir(lang))
+	w.Key("texts")
+	w.StrMap(TextKeys, UITexts(p, lang))
+	w.EndObject()
+	return w.String()
+}
+
+// InPlaceChoice is the choice a placeholder's button makes: it accepts the
+// service id, or for "category:" and an id (see PlaceholderJSON) that
+// category.
+func InPlaceChoice(id string) Choice {
+	ch := Choice{Categories: map[string]bool{}, Services: map[string]bool{}}
+	if len(id) > len("category:") && id[:len("category:")] == "category:" {
+		ch.Categories[id[len("category:"):]] = true
+	} else {
+		ch.Services[id] = true
+	}
+	return ch
+}
