@@ -105,6 +105,10 @@ func (a *App) sync() {
 		a.b.Log("stored choice ignored: " + f.Reason)
 	}
 	a.rec = f.Record
+	if a.draft != nil {
+		// An open dialog draws the choice made elsewhere.
+		a.draft = policy.NewDraft(a.p, a.rec)
+	}
 	a.life.kept = false
 	hadNotice := a.notice != ""
 	a.notice = ""
