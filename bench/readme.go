@@ -26,14 +26,7 @@ func (r *results) readmeBlock() string {
 	}
 	b.WriteString(" Every manager's full table, the phases and the method: [bench/results/latest.md](bench/results/latest.md).\n\n")
 	r.floorMarkdown(&b)
-	b.WriteString("### Goals\n\n| goal | result | detail |\n|---|---|---|\n")
-	for _, g := range r.Goals {
-		res := "**miss**"
-		if g.Pass {
-			res = "pass"
-		}
-		fmt.Fprintf(&b, "| %s | %s | %s |\n", g.Goal, res, g.Detail)
-	}
+	r.goalsMarkdown(&b)
 	b.WriteString("\n![The headline medians as a chart](bench/results/latest.png)\n\n")
 	r.lighthouseMarkdown(&b)
 	r.sizesMarkdown(&b)

@@ -417,14 +417,7 @@ func (r *results) markdown() string {
 	}
 
 	r.floorMarkdown(&b)
-	b.WriteString("### Goals\n\n| goal | result | detail |\n|---|---|---|\n")
-	for _, g := range r.Goals {
-		res := "**miss**"
-		if g.Pass {
-			res = "pass"
-		}
-		fmt.Fprintf(&b, "| %s | %s | %s |\n", g.Goal, res, g.Detail)
-	}
+	r.goalsMarkdown(&b)
 	fmt.Fprintf(&b, "\n### consent.wasm\n\n%d bytes raw (%.0f KB), %d gzip -9 (%.0f KB), %d brotli q11 (%.0f KB); KB = 1024 bytes.\n\n",
 		r.Wasm.Raw, kb(r.Wasm.Raw), r.Wasm.Gzip, kb(r.Wasm.Gzip), r.Wasm.Brotli, kb(r.Wasm.Brotli))
 
@@ -454,4 +447,17 @@ func (r *results) markdown() string {
 - Returning visitor: Accept all through each manager's API, then the same URL again in the same context (cookie stored, HTTP cache warm); the time is performance.now() when the gated analytics script runs (ours: ` + "`data-category`/`data-src`" + `; vanilla: ` + "`type=\"text/plain\" data-category`" + `; Klaro: ` + "`data-type`/`data-name`" + `; tarteaucitron: its service job; Osano: onInitialise/onStatusChange, as it has no gating).
 `)
 	return b.String()
+}
+
+// goalsMarkdown writes the goal table, shared by latest.md and the
+// README's copy.
+func (r *results) goalsMarkdown(b *strings.Builder) {
+	b.WriteString("### Goals\n\n| goal | result | detail |\n|---|---|---|\n")
+	for _, g := range r.Goals {
+		res := "**miss**"
+		if g.Pass {
+			res = "pass"
+		}
+		fmt.Fprintf(b, "| %s | %s | %s |\n", g.Goal, res, g.Detail)
+	}
 }
