@@ -2,6 +2,7 @@ package importer
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -13,6 +14,12 @@ func FuzzImport(f *testing.F) {
 	}
 	if b, err := os.ReadFile("testdata/peers/node_modules/klaro/dist/config.js"); err == nil {
 		f.Add(b)
+	}
+	forms, _ := filepath.Glob("testdata/forms/*")
+	for _, name := range forms {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
 	}
 	f.Add([]byte(`{"categories": {"a": {"readOnly": true}}}`))
 	f.Add([]byte(`var klaroConfig = {services: [{name: 'x', cookies: [[/^a/i, '/', 'a.b']]}]}`))

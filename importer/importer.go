@@ -1,10 +1,12 @@
 // Package importer turns a vanilla-cookieconsent v3 or a Klaro
-// configuration into a consent policy (CONTRACT.md §2). The configuration
-// is read, never run: a JSON file, or the JavaScript file where it is the
-// object passed to CookieConsent.run(…) or assigned to klaroConfig, parsed
-// by a small object-literal parser. What has no equivalent in the policy
-// (callbacks, options of the other UI, regular expressions outside the
-// pattern dialect) is reported as a Note.
+// configuration into a consent policy (docs/policy.md). The configuration
+// is read, never run: a JSON file, or the JavaScript or TypeScript file
+// where it is the object handed to the peer (CookieConsent.run(…),
+// klaroConfig = …, klaro.setup(…), a module's default export, a variable
+// of the site's own name), parsed by a small object-literal parser. What
+// has no equivalent in the policy (callbacks, options of the other UI,
+// regular expressions outside the pattern dialect, values that exist only
+// when the page runs) is reported as a Note.
 package importer
 
 import (
@@ -13,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/consentwasm/consent/policy"
@@ -35,34 +38,93 @@ type Result struct {
 	Notes  []Note
 }
 
-// findConfig returns the configuration object of src: the whole file when
-// it is JSON (or a bare object literal), else the object the first of
-// the expressions exprs locates.
-func findConfig(src string, exprs []*regexp.Regexp, what string) (*Object, error) {
+// A kind is one peer's configuration format: where a file hands its
+// configuration to the peer, and how to tell an object of that kind from
+// any other object literal.
+type kind struct {
+	name  string           // "vanilla-cookieconsent v3", for messages
+	cmd   string           // its name on the command line: "vcc"
+	where string           // how a file usually holds it, for messages
+	hooks []*regexp.Regexp // expressions right before the object or its variable
+	fits  func(*Object) bool
+}
+
+// Where a configuration object or its variable often stands, whatever the
+// peer: an ES module's default export, a CommonJS export.
+var moduleHooks = []*regexp.Regexp{
+	regexp.MustCompile(`(?:^|[^\w$.])export\s+default\s+`),
+	regexp.MustCompile(`(?:^|[^\w$.])module\s*\.\s*exports\s*=\s*`),
+}
+
+// assignment finds an object literal assigned to a name, with or without
+// a TypeScript type annotation: "var c = {", "const c: Config = {",
+// "window.c = {".
+var assignment = regexp.MustCompile(`(?:^|[^\w$.])(?:(?:window|globalThis|self)\s*\.\s*)?([A-Za-z_$][\w$]*)(?:\s*:\s*[^=;{}()]+?)?\s*=\s*\{`)
+
+// findConfig returns the configuration of kind k in src: the whole file
+// when it is JSON (or a bare object literal), else the object one of k's
+// hooks or an ES/CommonJS export hands over (directly or through a
+// variable), else the first object literal assigned to any name that fits
+// k. A file that holds nothing of kind k is an error that says so, and
+// names the other kind when the file is one.
+func findConfig(src string, k, other kind) (*Object, error) {
 	trimmed := strings.TrimLeft(strings.TrimPrefix(src, "\ufeff"), " \t\r\n")
 	if strings.HasPrefix(trimmed, "{") {
-		return objectAt(src, len(src)-len(trimmed))
+		o, err := objectAt(src, len(src)-len(trimmed))
+		if err != nil {
+			return nil, err
+		}
+		if !k.fits(o) {
+			return nil, notKind(k, other, o)
+		}
+		return o, nil
 	}
 	var firstErr error
-	for _, re := range exprs {
+	var seen *Object // an object literal handed over that is not of kind k
+	for _, re := range append(append([]*regexp.Regexp{}, k.hooks...), moduleHooks...) {
 		for _, loc := range re.FindAllStringIndex(src, -1) {
 			o, err := configAt(src, loc[1])
-			if err == nil {
+			switch {
+			case err == nil && k.fits(o):
 				return o, nil
-			}
-			if firstErr == nil {
+			case err == nil:
+				if seen == nil {
+					seen = o
+				}
+			case firstErr == nil:
 				firstErr = err
 			}
+		}
+	}
+	for _, m := range assignment.FindAllStringSubmatchIndex(src, -1) {
+		o, err := objectAt(src, m[1]-1)
+		if err == nil && k.fits(o) {
+			return o, nil
+		}
+		if err == nil && seen == nil {
+			seen = o
 		}
 	}
 	if firstErr != nil {
 		return nil, firstErr
 	}
-	return nil, errors.New("found no " + what + " configuration: expected a JSON file or a JavaScript file with " + what)
+	if seen != nil {
+		return nil, notKind(k, other, seen)
+	}
+	return nil, errors.New("found no " + k.name + " configuration: expected a JSON file or a JavaScript or TypeScript file with " + k.where)
+}
+
+// notKind is the error for an object that is not of kind k.
+func notKind(k, other kind, o *Object) error {
+	msg := "this is no " + k.name + " configuration (expected " + k.where + ")"
+	if other.fits != nil && other.fits(o) {
+		msg += ": it looks like a " + other.name + " configuration: consent import " + other.cmd + " FILE"
+	}
+	return errors.New(msg)
 }
 
 // configAt returns the object at pos of src, or the object assigned to
-// the variable named there (run(config)).
+// the variable named there (run(config), export default config).
 func configAt(src string, pos int) (*Object, error) {
 	p := &jsParser{src: src, pos: pos}
 	p.space()
@@ -70,14 +132,15 @@ func configAt(src string, pos int) (*Object, error) {
 		return objectAt(src, p.pos)
 	}
 	name := p.word()
-	if name == "" {
+	if name == "" || name == "function" || name == "class" {
 		return nil, errors.New("the configuration is not an object literal")
 	}
-	decl := regexp.MustCompile(`(?:^|[^\w$.])` + regexp.QuoteMeta(name) + `\s*=\s*\{`)
-	if l := decl.FindStringIndex(src); l != nil {
-		return objectAt(src, l[1]-1)
+	for _, m := range assignment.FindAllStringSubmatchIndex(src, -1) {
+		if src[m[2]:m[3]] == name {
+			return objectAt(src, m[1]-1)
+		}
 	}
-	return nil, fmt.Errorf("the configuration is the variable %s, and no %s = {…} is in the file", name, name)
+	return nil, fmt.Errorf("the configuration is the variable %s, and no %s = {…} is in the file: import the file that defines it", name, name)
 }
 
 func objectAt(src string, pos int) (*Object, error) {
@@ -344,4 +407,31 @@ func dedupe(list []string) []string {
 		}
 	}
 	return out
+}
+
+// code notes each value in v that is code (a variable, a call, an
+// expression such as location.hostname) where no other note names that
+// place: it is never run, so its value is not in the policy.
+func (ns *notes) code(v any, where string) {
+	switch x := v.(type) {
+	case *Object:
+		for _, k := range x.Keys {
+			ns.code(x.Values[k], join(where, k))
+		}
+	case []any:
+		for i, e := range x {
+			ns.code(e, join(where, strconv.Itoa(i)))
+		}
+	case Code:
+		for _, n := range *ns {
+			if n.Where == where {
+				return
+			}
+		}
+		text := strings.Join(strings.Fields(x.Text), " ")
+		if r := []rune(text); len(r) > 60 {
+			text = string(r[:57]) + "…"
+		}
+		ns.add(where, "is code (%s), which is read, never run: its value is not imported; write it into the policy by hand", text)
+	}
 }

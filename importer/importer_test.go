@@ -198,10 +198,10 @@ func TestImportErrors(t *testing.T) {
 		src, want string
 		klaro     bool
 	}{
-		{`console.log(1)`, "found no CookieConsent.run", false},
+		{`console.log(1)`, "found no vanilla-cookieconsent v3 configuration", false},
 		{`CookieConsent.run(cfg)`, "the variable cfg", false},
 		{`CookieConsent.run({categories: {a: 1,}`, "missing", false},
-		{`var x = 1`, "found no klaroConfig", true},
+		{`var x = 1`, "found no Klaro configuration", true},
 	} {
 		var err error
 		if tt.klaro {

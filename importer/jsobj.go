@@ -105,6 +105,7 @@ func (p *jsParser) value(depth int) (any, error) {
 	}
 	p.space()
 	if v != nil || p.pos > start {
+		p.typeAssertion()
 		if p.eof() || strings.IndexByte(",}])", p.src[p.pos]) >= 0 {
 			return v, nil
 		}
@@ -115,6 +116,36 @@ func (p *jsParser) value(depth int) (any, error) {
 		return nil, err
 	}
 	return Code{Text: strings.TrimSpace(p.src[start:p.pos])}, nil
+}
+
+// typeAssertion skips what TypeScript writes after a value and JavaScript
+// does not run: "as const", "as Type", "satisfies Type", a non-null "!".
+func (p *jsParser) typeAssertion() {
+	for !p.eof() {
+		switch w := p.word(); {
+		case w == "as" || w == "satisfies":
+			p.pos += len(w)
+			depth := 0
+			for !p.eof() {
+				c := p.src[p.pos]
+				if depth == 0 && strings.IndexByte(",}])", c) >= 0 {
+					break
+				}
+				switch c {
+				case '<', '(', '[', '{':
+					depth++
+				case '>', ')', ']', '}':
+					depth--
+				}
+				p.pos++
+			}
+		case p.src[p.pos] == '!' && (p.pos+1 >= len(p.src) || p.src[p.pos+1] != '='):
+			p.pos++
+		default:
+			return
+		}
+		p.space()
+	}
 }
 
 // literal parses a literal, or returns (nil, nil) with pos unchanged when

@@ -8,9 +8,18 @@ import (
 	"github.com/consentwasm/consent/policy"
 )
 
-// klaroAssign finds the object assigned to klaroConfig.
-var klaroAssign = []*regexp.Regexp{
-	regexp.MustCompile(`klaroConfig\s*=`),
+// klaroKind is Klaro's configuration: the object assigned to klaroConfig
+// (or to the name the script tag's data-klaro-config gives), or passed to
+// klaro.setup, render or show; it has services (apps before Klaro 0.7).
+var klaroKind = kind{
+	name:  "Klaro",
+	cmd:   "klaro",
+	where: "klaroConfig = {…}, klaro.setup({…}), or an object with services or apps",
+	hooks: []*regexp.Regexp{
+		regexp.MustCompile(`klaroConfig\s*=\s*`),
+		regexp.MustCompile(`\.\s*(?:setup|render|show)\s*\(`),
+	},
+	fits: func(o *Object) bool { return asList(o.Get("services")) != nil || asList(o.Get("apps")) != nil },
 }
 
 // klaroTexts maps Klaro's translation strings to the policy's text keys.
@@ -32,7 +41,7 @@ var klaroTexts = []struct {
 // Klaro imports a Klaro configuration (the object assigned to
 // klaroConfig).
 func Klaro(src []byte) (*Result, error) {
-	cfg, err := findConfig(string(src), klaroAssign, "klaroConfig = {…}")
+	cfg, err := findConfig(string(src), klaroKind, vccKind)
 	if err != nil {
 		return nil, err
 	}
@@ -251,8 +260,8 @@ func Klaro(src []byte) (*Result, error) {
 			"default":               "consent before a choice has no equivalent",
 			"optOut":                "opt-out has no equivalent: the service waits for consent",
 			"onlyOnce":              "",
-			"callback":              "callbacks are not run: gate the service's scripts with data-consent",
-			"onAccept":              "callbacks are not run: gate the service's scripts with data-consent",
+			"callback":              "callbacks are not run: gate the service's scripts with type=\"text/plain\" data-category=\"…\" data-service=\"…\"",
+			"onAccept":              "callbacks are not run: gate the service's scripts with type=\"text/plain\" data-category=\"…\" data-service=\"…\"",
 			"onDecline":             "callbacks are not run",
 			"onInit":                "callbacks are not run",
 			"contextualConsentOnly": "blocked embeds always show a placeholder to accept them in place",
@@ -287,6 +296,7 @@ func Klaro(src []byte) (*Result, error) {
 		}
 		out.Services = append(out.Services, svc)
 	}
+	ns.code(cfg, "")
 	return finish(out, ns)
 }
 

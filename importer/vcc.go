@@ -7,10 +7,17 @@ import (
 	"github.com/consentwasm/consent/policy"
 )
 
-// vccCall finds the object passed to CookieConsent.run(…).
-var vccCall = []*regexp.Regexp{
-	regexp.MustCompile(`CookieConsent\s*\.\s*run\s*\(`),
-	regexp.MustCompile(`\.\s*run\s*\(`),
+// vccKind is vanilla-cookieconsent v3's configuration: the object passed
+// to CookieConsent.run(…), which always has categories.
+var vccKind = kind{
+	name:  "vanilla-cookieconsent v3",
+	cmd:   "vcc",
+	where: "CookieConsent.run({…}), or an object with categories",
+	hooks: []*regexp.Regexp{
+		regexp.MustCompile(`CookieConsent\s*\.\s*run\s*\(`),
+		regexp.MustCompile(`\.\s*run\s*\(`),
+	},
+	fits: func(o *Object) bool { return asObject(o.Get("categories")) != nil },
 }
 
 // vccTexts maps vanilla-cookieconsent's modal strings to the policy's
@@ -29,7 +36,7 @@ var vccTexts = []struct{ modal, key, text string }{
 // VCC imports a vanilla-cookieconsent v3 configuration (the object passed
 // to CookieConsent.run).
 func VCC(src []byte) (*Result, error) {
-	cfg, err := findConfig(string(src), vccCall, "CookieConsent.run({…})")
+	cfg, err := findConfig(string(src), vccKind, klaroKind)
 	if err != nil {
 		return nil, err
 	}
@@ -39,9 +46,9 @@ func VCC(src []byte) (*Result, error) {
 		"revision": "", "categories": "", "language": "", "cookie": "",
 		"mode":             "",
 		"guiOptions":       "the look is the policy's layout and theme and consent.css; not imported",
-		"onFirstConsent":   "callbacks are not run: gate scripts with data-consent, or listen to consent:change",
-		"onConsent":        "callbacks are not run: gate scripts with data-consent, or listen to consent:change",
-		"onChange":         "callbacks are not run: gate scripts with data-consent, or listen to consent:change",
+		"onFirstConsent":   "callbacks are not run: gate scripts with type=\"text/plain\" data-category=\"…\", or listen to consent:change",
+		"onConsent":        "callbacks are not run: gate scripts with type=\"text/plain\" data-category=\"…\", or listen to consent:change",
+		"onChange":         "callbacks are not run: gate scripts with type=\"text/plain\" data-category=\"…\", or listen to consent:change",
 		"onModalShow":      "callbacks are not run",
 		"onModalHide":      "callbacks are not run",
 		"onModalReady":     "callbacks are not run",
@@ -182,7 +189,7 @@ func VCC(src []byte) (*Result, error) {
 				svc.Provider, svc.Label = label, label
 			}
 			ns.ignored(s, sw, map[string]string{"label": "", "cookies": "",
-				"onAccept": "callbacks are not run: gate the service's scripts with data-consent",
+				"onAccept": "callbacks are not run: gate the service's scripts with type=\"text/plain\" data-category=\"…\" data-service=\"…\"",
 				"onReject": "callbacks are not run"})
 			for j, cv := range asList(s.Get("cookies")) {
 				addVCCCookie(&svc, cv, join(sw, "cookies")+"."+strconv.Itoa(j), &ns)
@@ -205,6 +212,7 @@ func VCC(src []byte) (*Result, error) {
 			GoogleConsentMode: []string{"functionality_storage", "security_storage"}}}, out.Categories...)
 		ns.add("categories", "no category is readOnly; a required \"necessary\" category was added (the policy needs one)")
 	}
+	ns.code(cfg, "")
 	return finish(out, ns)
 }
 

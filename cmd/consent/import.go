@@ -14,9 +14,11 @@ const importUsage = `usage: consent import vcc|klaro FILE [--out policy.json]
 Turns a vanilla-cookieconsent v3 (vcc) or a Klaro (klaro) configuration
 into a policy that validates: categories, services, cookie names and
 regular expressions (translated into the pattern dialect), translations and
-the revision. FILE is a JSON file or the JavaScript file where the
-configuration is the object passed to CookieConsent.run(...) or assigned
-to klaroConfig; it is read, never run. The policy goes to --out (default
+the revision. FILE is a JSON file or the JavaScript or TypeScript file
+where the configuration is the object passed to CookieConsent.run(...),
+assigned to klaroConfig or passed to klaro.setup(...), or a module's
+default export; it is read, never run, and a file that holds no
+configuration of that kind is refused. The policy goes to --out (default
 standard output); what has no equivalent in the policy is listed on
 standard error, one "note: where: message" line each.
 `
