@@ -43,7 +43,7 @@ func runDeclaration(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprint(stdout, declarationUsage)
 			return 0
 		}
-		return usageError(err.Error())
+		return badFlag(stderr, "declaration", err)
 	}
 	if len(files) != 1 {
 		if len(files) == 0 {

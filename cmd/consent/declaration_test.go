@@ -98,7 +98,7 @@ func TestDeclarationErrors(t *testing.T) {
 	}{
 		{"no file", nil, 2, []string{"missing the policy FILE", "usage:"}},
 		{"two files", []string{lille, lille}, 2, []string{"one policy FILE expected"}},
-		{"unknown flag", []string{"--colour", lille}, 2, []string{"colour", "usage:"}},
+		{"unknown flag", []string{"--colour", lille}, 2, []string{"unknown flag --colour", "--help lists the flags"}},
 		{"flag without value", []string{lille, "--lang"}, 2, []string{"lang"}},
 		{"unknown format", []string{lille, "--format", "pdf"}, 2, []string{`unknown format "pdf"`}},
 		{"language not in policy", []string{lille, "--lang", "de"}, 2, []string{`language "de" is not in the policy; it has fr, en`}},

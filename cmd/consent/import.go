@@ -35,7 +35,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 			return 0
 		case a == "--out" || a == "-out":
 			if i+1 >= len(args) {
-				fmt.Fprintf(stderr, "consent import: %s needs a file name\n%s", a, importUsage)
+				fmt.Fprintf(stderr, "consent import: flag %s needs a file name (consent import --help lists the flags)\n", a)
 				return 2
 			}
 			i++
@@ -43,8 +43,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		case strings.HasPrefix(a, "--out="):
 			out = strings.TrimPrefix(a, "--out=")
 		case strings.HasPrefix(a, "-") && a != "-":
-			fmt.Fprintf(stderr, "consent import: unknown flag %s\n%s", a, importUsage)
-			return 2
+			return unknownFlag(stderr, "import", a)
 		default:
 			rest = append(rest, a)
 		}

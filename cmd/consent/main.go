@@ -1,11 +1,13 @@
-// Command consent works with cookie consent policy files (see CONTRACT.md
-// §2 and policy/policy.schema.json):
+// Command consent works with cookie consent policy files (see docs/cli.md,
+// docs/policy.md and policy/policy.schema.json):
 //
 //	consent validate FILE...
 //	consent declaration FILE [--lang L] [--format html|md]
 //	consent scan URL [--pages N] [--policy FILE] [--out draft.json] [--report report.md|html|json]
 //	consent import vcc|klaro FILE [--out policy.json]
 //	consent log serve|show|export (see log.go)
+//	consent snippet [--base /consent/] [--policy URL] [--dist DIR]
+//	consent --version
 //
 // validate checks each file and prints one "JSON-pointer: message" line
 // per problem; declaration prints the cookie declaration table; scan
@@ -32,6 +34,9 @@ Commands:
                        turn a vanilla-cookieconsent v3 or Klaro configuration into a policy
   log serve|show|export
                        the consent log: receive, show and export proofs of consent
+  snippet [--base /consent/] [--policy URL] [--dist DIR]
+                       print the <head> tags that load this build
+  --version            print the version and the commit it was built from
 
 Run "consent COMMAND --help" for more about a command.
 `
@@ -52,6 +57,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
+	case "-version", "--version", "version":
+		return runVersion(stdout)
+	case "snippet":
+		return runSnippet(args[1:], stdout, stderr)
 	case "validate":
 		return runValidate(args[1:], stdout, stderr)
 	case "declaration":

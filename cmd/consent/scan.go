@@ -77,7 +77,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprint(stdout, scanUsage)
 			return 0
 		}
-		return usageError(err.Error())
+		return badFlag(stderr, "scan", err)
 	}
 	switch {
 	case len(urls) == 0:

@@ -36,8 +36,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprint(stdout, validateUsage)
 			return 0
 		case strings.HasPrefix(a, "-") && a != "-":
-			fmt.Fprintf(stderr, "consent validate: unknown flag %s\n%s", a, validateUsage)
-			return 2
+			return unknownFlag(stderr, "validate", a)
 		default:
 			files = append(files, a)
 			continue
