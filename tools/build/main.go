@@ -1,6 +1,7 @@
 // Command build assembles web/dist from the compiled wasm and the web
 // sources: consent.js is Go's wasm_exec.js (from the toolchain that built
-// the wasm) followed by the JS bridge and the loader in one private scope,
+// the wasm, its globals kept private: goglue.go) followed by the JS bridge
+// and the loader, all in one private scope,
 // minified with esbuild (the readable build is consent.debug.js, see
 // minify.go); consent.css is minified too; each of the three gets .br and
 // .gz copies for static hosts that serve precompressed files. It is the
@@ -24,7 +25,7 @@ import (
 // jsSources are concatenated in this order inside one strict-mode IIFE,
 // so their top-level names stay private and shared; gtag.js comes first,
 // so that Consent Mode's default is pushed before anything else runs.
-var jsSources = []string{"gtag.js", "dom.js", "focus.js", "ui.js", "reopen.js", "reserve.js", "proof.js", "loader.js", "lifecycle.js"}
+var jsSources = []string{"gtag.js", "goglue.js", "dom.js", "focus.js", "ui.js", "reopen.js", "reserve.js", "proof.js", "loader.js", "lifecycle.js"}
 
 func main() {
 	goroot := flag.String("goroot", "", "the GOROOT of the toolchain that built consent.wasm (for lib/wasm/wasm_exec.js)")
@@ -51,8 +52,10 @@ func run(goroot, src, dist string) error {
 	}
 	var js bytes.Buffer
 	js.WriteString("// consent.js: Go's wasm_exec.js, then the consent manager's JS bridge and loader.\n")
+	js.WriteString("(() => {\n\"use strict\";\n")
+	js.WriteString(goGlueStart)
 	js.Write(wasmExec)
-	js.WriteString("\n(() => {\n\"use strict\";\n")
+	js.WriteString(goGlueEnd)
 	// Google Consent Mode's default, decided in Go (gtag.js pushes it).
 	fmt.Fprintf(&js, "const ccConsentDefault = %s;\n", policy.ConsentModeDefaultJSON())
 	for _, name := range jsSources {

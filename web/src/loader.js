@@ -406,20 +406,21 @@ const loadWasm = async (go) => {
 };
 
 const start = async () => {
-  const go = new Go();
+  const go = new ccGoPrivate.Go();
+  // Go's shims and the hooks reach the Go program, never the page (set
+  // before the module is instantiated, which binds the imports).
+  ccPrivateGlobals(go, { fs: ccGoPrivate.fs, process: ccGoPrivate.process, path: ccGoPrivate.path, __consentBridge: hooks });
   const [instance, policyText] = await Promise.all([
     loadWasm(go).then(marked("compiled")),
     loadPolicy(script && script.getAttribute("data-policy")).then(marked("policy")),
   ]);
   if (mark) hooks.mark = mark;
-  globalThis.__consentBridge = hooks;
   if (mark) mark("run");
   go.run(instance).then(() => {
     goCall = null;
     started = false;
     fail(new Error("the consent runtime stopped"));
   });
-  delete globalThis.__consentBridge;
   if (!goCall) throw new Error("consent.wasm did not start");
   started = true;
   // Watch before init: content that the page adds from its consent:ready
