@@ -5,11 +5,11 @@ import (
 	"testing"
 )
 
-// TestNoLeakedGlobals: consent.js adds no global but window.consent (and
+// TestContract_1_NoLeakedGlobals: consent.js adds no global but window.consent (and
 // dataLayer for Consent Mode): Go's wasm_exec.js keeps fs, process, path
 // and Go to itself, so that site code of the common form
 // `typeof process !== "undefined" && process.env.NODE_ENV` keeps working.
-func TestNoLeakedGlobals(t *testing.T) {
+func TestContract_1_NoLeakedGlobals(t *testing.T) {
 	head := `<script>
 window.__before = Object.getOwnPropertyNames(window);
 window.__typesBefore = [typeof process, typeof fs, typeof path, typeof Go].join();
