@@ -144,10 +144,10 @@ func (r *Result) Visit(m Mode) *Visit {
 	return nil
 }
 
-// BrowserFlags are the Chromium flags the scanner starts it with.
+// BrowserFlags are the Chromium flags the scanner starts it with (and
+// no-sandbox only as root: see Sandboxed).
 var BrowserFlags = map[string]any{
 	"headless":                      true,
-	"no-sandbox":                    true,
 	"disable-gpu":                   true,
 	"disable-background-networking": true,
 	"disable-component-update":      true,
@@ -224,7 +224,7 @@ func Scan(ctx context.Context, o Options) (*Result, error) {
 		return nil, err
 	}
 	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(chrome), chromedp.WindowSize(1280, 800)}
-	for name, v := range BrowserFlags {
+	for name, v := range browserFlags() {
 		opts = append(opts, chromedp.Flag(name, v))
 	}
 	if o.HostResolverRules != "" {

@@ -498,3 +498,24 @@ func TestRescanWithTheDraft(t *testing.T) {
 		t.Errorf("consent cookie on the rescan: %+v", it)
 	}
 }
+
+// TestSandboxOnlyOffAsRoot: Chromium runs the crawled site's third-party
+// code in its sandbox; --no-sandbox only as root (where Chromium needs it),
+// and then the scanner says so.
+func TestSandboxOnlyOffAsRoot(t *testing.T) {
+	defer func(f func() int) { geteuid = f }(geteuid)
+	geteuid = func() int { return 1000 }
+	if _, on := browserFlags()["no-sandbox"]; on {
+		t.Errorf("as an ordinary user Chromium is started with --no-sandbox")
+	}
+	if n := SandboxNotice(); n != "" {
+		t.Errorf("as an ordinary user the scanner says %q about the sandbox, want nothing", n)
+	}
+	geteuid = func() int { return 0 }
+	if on, _ := browserFlags()["no-sandbox"].(bool); !on {
+		t.Errorf("as root Chromium is started without --no-sandbox, which it refuses")
+	}
+	if n := SandboxNotice(); !strings.Contains(n, "--no-sandbox") || !strings.Contains(n, "root") {
+		t.Errorf("as root the notice is %q, want it to name root and --no-sandbox", n)
+	}
+}

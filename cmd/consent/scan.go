@@ -153,6 +153,9 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 
+	if note := scan.SandboxNotice(); note != "" {
+		fmt.Fprintf(stderr, "consent scan: %s\n", note)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	prog := newProgress(stderr)
