@@ -192,3 +192,52 @@ func TestDeclarationNoChoiceYet(t *testing.T) {
 	eval[any](t, ctx, `consent.setLanguage("de")`)
 	assert.Equal(t, []string{"Immer aktiv", "Noch keine Wahl", "Noch keine Wahl"}, choices())
 }
+
+// TestReopenButtonStepsAsideOnPhones: on a phone the button does not sit
+// on the text being read: it moves out of the window while the visitor
+// scrolls down, and is back when they scroll up and at the page's end;
+// on a wide window it stays where it is.
+func TestReopenButtonStepsAsideOnPhones(t *testing.T) {
+	for _, c := range []struct {
+		name       string
+		w, h       int64
+		stepsAside bool
+	}{
+		{"phone", 390, 700, true},
+		{"desktop", 1280, 800, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := newTab(t)
+			do(t, ctx, chromedp.EmulateViewport(c.w, c.h))
+			pol := lookPolicy(t, "steps-aside.json", map[string]any{"layout": "bar"})
+			open(t, ctx, servePage(t, pageOpts{policy: pol, body: lastLinkBody}))
+			click(t, ctx, `#consent-banner [data-consent-action="reject-all"]`)
+			waitFor(t, ctx, `!!document.querySelector(".cc-reopen") && !document.querySelector("#consent-banner")`)
+
+			// covered reports whether the button is what a tap at its
+			// place in the window would hit.
+			center := rectOf(t, ctx, ".cc-reopen")
+			x, y := (center["left"]+center["right"])/2, (center["top"]+center["bottom"])/2
+			onTop := func() bool {
+				eval[any](t, ctx, `new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 300))`)
+				return eval[bool](t, ctx, fmt.Sprintf(`(() => { const e = document.elementFromPoint(%f, %f); return !!e && !!e.closest(".cc-reopen"); })()`, x, y))
+			}
+			scroll := func(dy int) {
+				eval[any](t, ctx, fmt.Sprintf(`window.scrollBy(0, %d)`, dy))
+				eval[any](t, ctx, `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))`)
+			}
+			require.True(t, onTop(), "shown after the choice")
+			scroll(200)
+			scroll(200)
+			assert.Equal(t, !c.stepsAside, onTop(), "while scrolling down")
+			scroll(-100)
+			assert.True(t, onTop(), "after scrolling up")
+			scroll(200)
+			eval[any](t, ctx, `window.scrollTo(0, document.documentElement.scrollHeight)`)
+			eval[any](t, ctx, `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))`)
+			assert.True(t, onTop(), "at the page's end")
+			assert.True(t, reachable(t, ctx, "#first-link"), "the last line is still free at the end")
+		})
+	}
+}

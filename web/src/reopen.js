@@ -12,6 +12,8 @@
 // scrollable above it.
 
 let ccReopenRoot = null;
+let ccReopenWatching = false;
+let ccReopenLastY = 0;
 
 // ccDrawReopen draws, updates or removes the button for the normalised
 // view v.
@@ -34,6 +36,10 @@ function ccDrawReopen(v) {
     r = ccDom.el("div", { id: "consent-reopen", class: "cc-root cc-reopen-root" }, btn);
     document.body.appendChild(r);
     ccReopenRoot = r;
+    if (!ccReopenWatching) {
+      ccReopenWatching = true;
+      window.addEventListener("scroll", ccReopenScrolled, { passive: true });
+    }
   }
   r.setAttribute("data-theme", v.theme);
   if (v.lang) r.setAttribute("lang", v.lang);
@@ -45,4 +51,32 @@ function ccDrawReopen(v) {
   if (label && label.textContent !== name) label.textContent = name;
   // The tooltip names the icon for those who see it.
   if (btn) btn.setAttribute("title", name);
+  // Read only now: reading the scroll position lays the page out, and a
+  // button laid out before its theme is set would fade into its colours.
+  if (btn && !btn.classList.contains("cc-reopen-away")) ccReopenLastY = window.scrollY || 0;
+}
+
+// ccReopenScrolled keeps the button off the text a visitor reads on a
+// narrow window (a phone), where it would cover a line at the bottom
+// while the page scrolls: it moves out of the window while the visitor
+// scrolls down, and comes back when they scroll up, reach the top or the
+// page's end (which reserve.js keeps free), or give it the keyboard focus
+// (the CSS shows it while focused). On wider windows it stays.
+function ccReopenScrolled() {
+  try {
+    const btn = ccReopenRoot && ccReopenRoot.isConnected && ccReopenRoot.querySelector(".cc-reopen");
+    if (!btn) return;
+    const y = window.scrollY || 0;
+    const doc = document.documentElement;
+    const narrow = typeof matchMedia === "function" && matchMedia("(max-width: 40rem)").matches;
+    const atEnd = y + doc.clientHeight >= doc.scrollHeight - 2;
+    let away = btn.classList.contains("cc-reopen-away");
+    if (!narrow || atEnd || y <= 0) away = false;
+    else if (y > ccReopenLastY + 4) away = true;
+    else if (y < ccReopenLastY - 4) away = false;
+    if (Math.abs(y - ccReopenLastY) > 4 || !away) ccReopenLastY = y;
+    if (btn.classList.contains("cc-reopen-away") !== away) btn.classList.toggle("cc-reopen-away", away);
+  } catch (e) {
+    // Moving a button aside is never worth an error on the host page.
+  }
 }
