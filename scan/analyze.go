@@ -247,7 +247,7 @@ func (r *Report) classify(it *Item) {
 		it.Documented, it.Source, it.ConsentMode = it.knownEntry.Duration, k.Source, k.ConsentMode
 	}
 	if r.pol != nil {
-		lang := r.pol.DefaultLanguage()
+		lang, def := ReportLanguage, r.pol.DefaultLanguage()
 		for i := range r.pol.Services {
 			s := &r.pol.Services[i]
 			for j := range s.Cookies {
@@ -255,12 +255,12 @@ func (r *Report) classify(it *Item) {
 				if c.Storage == it.Storage && c.Matches(it.Name) {
 					it.Declared = true
 					it.Category, it.Service, it.Provider = s.Category, s.ID, s.Provider
-					it.Function = s.Function.In(lang, lang)
-					it.Purpose = c.Purpose.In(lang, lang)
+					it.Function = s.Function.In(lang, def)
+					it.Purpose = c.Purpose.In(lang, def)
 					if it.Purpose == "" {
-						it.Purpose = s.Purpose.In(lang, lang)
+						it.Purpose = s.Purpose.In(lang, def)
 					}
-					it.Duration = c.Duration.In(lang, lang)
+					it.Duration = c.Duration.In(lang, def)
 					it.Source = ""
 					return
 				}

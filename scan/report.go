@@ -86,12 +86,17 @@ func joinOnce(list, s string) string {
 	return list + "; " + s
 }
 
+// ReportLanguage is the language of the scan report: its headings and
+// columns are English, and so are the policy's texts it quotes (labels,
+// functions, purposes, durations) where the policy has them in English;
+// else they are in the policy's default language.
+const ReportLanguage = "en"
+
 // categoryLabel is a category's label: the site policy's, else the draft's.
 func (r *Report) categoryLabel(id string) string {
 	if r.pol != nil {
 		if c := r.pol.Category(id); c != nil {
-			lang := r.pol.DefaultLanguage()
-			return c.Label.In(lang, lang)
+			return c.Label.In(ReportLanguage, r.pol.DefaultLanguage())
 		}
 	}
 	if t, ok := categoryDrafts[id]; ok {

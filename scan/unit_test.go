@@ -519,3 +519,32 @@ func TestSandboxOnlyOffAsRoot(t *testing.T) {
 		t.Errorf("as root the notice is %q, want it to name root and --no-sandbox", n)
 	}
 }
+
+// TestReportQuotesThePolicyInEnglish: the report's headings are English,
+// so the texts it quotes from a German-first policy are its English ones
+// (and the default language's where a text has no English).
+func TestReportQuotesThePolicyInEnglish(t *testing.T) {
+	p, err := policy.Parse([]byte(`{
+	  "languages": ["de", "en"],
+	  "categories": [
+	    {"id": "necessary", "required": true, "label": {"de": "Notwendig", "en": "Necessary"}},
+	    {"id": "statistics", "label": {"de": "Statistik", "en": "Statistics"}}
+	  ],
+	  "services": [
+	    {"id": "ga", "category": "statistics", "provider": "Google",
+	     "function": {"de": "Besucherstatistik", "en": "Visitor statistics"},
+	     "cookies": [{"name": "_ga", "purpose": {"de": "Unterscheidet Besucher"}, "duration": {"de": "13 Monate", "en": "13 months"}}]}
+	  ]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := Analyze(synthetic(), p, "policy.json")
+	it := item(rep, policy.StorageCookie, "_ga")
+	if it == nil || it.Function != "Visitor statistics" || it.Duration != "13 months" || it.Purpose != "Unterscheidet Besucher" {
+		t.Errorf("_ga: %+v", it)
+	}
+	md := rep.Markdown()
+	if !strings.Contains(md, "### Statistics") || strings.Contains(md, "Statistik") {
+		t.Errorf("the report's category heading is not the English label:\n%s", md)
+	}
+}
