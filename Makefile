@@ -12,13 +12,21 @@ PORT      ?= 8080
 WASMFLAGS := -trimpath -ldflags='-s -w'
 export PATH := $(BIN):$(PATH)
 
-.PHONY: build demo test test-go test-bridge test-e2e vet chromium postgresql tools fuzz bench clean web-deps scan-deps screenshots importer-deps loadtest
+.PHONY: build release release-version demo test test-go test-bridge test-e2e vet chromium postgresql tools fuzz bench clean web-deps scan-deps screenshots importer-deps loadtest
 
 ## build: web/dist (consent.wasm, consent.js, consent.css and .br/.gz copies)
 build:
 	@mkdir -p $(DIST)
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $(DIST)/consent.wasm ./wasm
 	$(GO) run ./tools/build -goroot "$(GOROOT)" -src web/src -dist $(DIST)
+
+## release: dist/ for VERSION=x.y.z: consent-web-x.y.z.tar.gz and npm/ (web/dist with package.json),
+## the consent CLI for linux, darwin and windows on amd64 and arm64 (CGO off), SHA256SUMS
+release: release-version build
+	$(GO) run ./tools/release -version "$(VERSION)" -dist $(DIST) -out dist
+
+release-version:
+	@case "$(VERSION)" in [0-9]*.[0-9]*.[0-9]*) ;; *) echo "make release needs VERSION=x.y.z (got '$(VERSION)')"; exit 2;; esac
 
 ## demo: build and serve the demo site on http://127.0.0.1:8080 (PORT=8081 for another port)
 demo: build
@@ -137,4 +145,4 @@ bench: build chromium
 	BENCH_RUNS="$(BENCH_RUNS)" $(GO) run ./bench $(BENCH_FLAGS)
 
 clean:
-	rm -rf $(DIST) $(BIN)
+	rm -rf $(DIST) $(BIN) dist
