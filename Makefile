@@ -126,7 +126,7 @@ $(BIN)/wasmbrowsertest:
 ## fuzz: run each fuzz target for FUZZTIME (default 5m)
 fuzz:
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./policy -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./policy/jsontext -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzDecodeRecord$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzParseCookieString$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./consentlog -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/jsontext"
 )
 
 // Gate is a gated element as the browser reports it; Ref is the browser's
@@ -550,7 +551,7 @@ func (a *App) applyGatesPlaceholders() {
 }
 
 func quote(s string) string {
-	var w policy.JSONWriter
+	var w jsontext.Writer
 	w.Str(s)
 	return w.String()
 }
@@ -558,12 +559,12 @@ func quote(s string) string {
 // parseToggle reads {kind: "category"|"service", id} as ui.js reports a
 // touched switch.
 func parseToggle(text string) (kind, id string, err error) {
-	n, err := policy.ParseJSON([]byte(text))
-	if err != nil || n.Kind != policy.KindObject {
+	n, err := jsontext.Parse([]byte(text))
+	if err != nil || n.Kind != jsontext.KindObject {
 		return "", "", errors.New("toggle: expected {kind, id}, got " + strconv.Quote(text))
 	}
 	k, i := n.Fields["kind"], n.Fields["id"]
-	if k == nil || i == nil || k.Kind != policy.KindString || i.Kind != policy.KindString {
+	if k == nil || i == nil || k.Kind != jsontext.KindString || i.Kind != jsontext.KindString {
 		return "", "", errors.New("toggle: expected {kind, id}, got " + strconv.Quote(text))
 	}
 	return k.Str, i.Str, nil
@@ -573,11 +574,11 @@ func parseToggle(text string) (kind, id string, err error) {
 // loader.js sends it for consent.set() and the dialog's Save.
 func parseChoice(text string) (policy.Choice, error) {
 	ch := policy.Choice{Categories: map[string]bool{}, Services: map[string]bool{}}
-	n, err := policy.ParseJSON([]byte(text))
+	n, err := jsontext.Parse([]byte(text))
 	if err != nil {
 		return ch, errors.New("set: the choice is not JSON: " + err.Error())
 	}
-	if n.Kind != policy.KindObject {
+	if n.Kind != jsontext.KindObject {
 		return ch, errors.New("set: the choice must be an object {categories: {id: true|false}, services: {id: true|false}}")
 	}
 	for _, k := range n.Keys {
@@ -591,12 +592,12 @@ func parseChoice(text string) (policy.Choice, error) {
 		default:
 			return ch, errors.New("set: unknown key " + strconv.Quote(k) + " (expected categories and services)")
 		}
-		if v.Kind != policy.KindObject {
+		if v.Kind != jsontext.KindObject {
 			return ch, errors.New("set: " + k + " must be an object of booleans")
 		}
 		for _, id := range v.Keys {
 			b := v.Fields[id]
-			if b.Kind != policy.KindBool {
+			if b.Kind != jsontext.KindBool {
 				return ch, errors.New("set: " + k + "." + id + " must be true or false")
 			}
 			dst[id] = b.Bool

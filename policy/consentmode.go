@@ -1,5 +1,7 @@
 package policy
 
+import "github.com/consentwasm/consent/policy/jsontext"
+
 // Google Consent Mode v2 (CONTRACT §7), as the page's window.dataLayer
 // sees it from the start of a page view:
 //
@@ -27,7 +29,7 @@ const ConsentModeWaitForUpdate = 500
 // consent.js pushes before the wasm runs: every type denied, and
 // wait_for_update.
 func ConsentModeDefaultJSON() string {
-	var w JSONWriter
+	var w jsontext.Writer
 	w.BeginObject()
 	for _, t := range ConsentModeTypes {
 		w.KeyStr(t, "denied")
@@ -63,7 +65,7 @@ func ConsentModeStartJSON(p *Policy, r *Record) string {
 // consentModeStartJSON is ConsentModeStartJSON with r's state already
 // computed.
 func consentModeStartJSON(p *Policy, r *Record, state map[string]string) string {
-	var w JSONWriter
+	var w jsontext.Writer
 	w.BeginArray()
 	for _, s := range ConsentModeSettings(p) {
 		w.BeginArray()
@@ -82,14 +84,14 @@ func consentModeStartJSON(p *Policy, r *Record, state map[string]string) string 
 // ConsentModeUpdateJSON returns the dataLayer entries pushed after a new
 // choice r (nil after reset): the update, then the event.
 func ConsentModeUpdateJSON(p *Policy, r *Record) string {
-	var w JSONWriter
+	var w jsontext.Writer
 	w.BeginArray()
 	writeConsentModeUpdate(&w, ConsentModeState(p, r))
 	w.EndArray()
 	return w.String()
 }
 
-func writeConsentModeUpdate(w *JSONWriter, state map[string]string) {
+func writeConsentModeUpdate(w *jsontext.Writer, state map[string]string) {
 	w.BeginArray()
 	w.Str("consent")
 	w.Str("update")

@@ -1,14 +1,11 @@
 package policy
 
 import (
-	"bytes"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 // fuzzSeeds adds the examples and test policies, and some odd bytes.
@@ -108,53 +105,4 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
-}
-
-func FuzzParseJSON(f *testing.F) {
-	fuzzSeeds(f)
-	f.Fuzz(func(t *testing.T, data []byte) {
-		n, err := ParseJSON(data)
-		if err != nil {
-			se, ok := err.(*SyntaxError)
-			if !ok || se.Line < 1 || se.Col < 1 || n != nil {
-				t.Fatalf("error %T %v, node %v", err, err, n)
-			}
-		}
-		// Compare with encoding/json where both follow the same rules:
-		// valid UTF-8, no byte order mark, nesting within MaxDepth.
-		if !utf8.Valid(data) || bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) ||
-			(err != nil && strings.Contains(err.Error(), "nesting deeper")) {
-			return
-		}
-		if valid := json.Valid(data); valid != (err == nil) {
-			t.Fatalf("ParseJSON error %v, but json.Valid = %v", err, valid)
-		}
-		if err != nil || hasDups(n) {
-			return
-		}
-		var want any
-		if json.Unmarshal(data, &want) != nil {
-			return // a number beyond float64
-		}
-		if got := plain(n); !reflect.DeepEqual(got, want) {
-			t.Fatalf("ParseJSON = %#v, encoding/json = %#v", got, want)
-		}
-	})
-}
-
-func hasDups(n *Node) bool {
-	if len(n.Dups) > 0 {
-		return true
-	}
-	for _, it := range n.Items {
-		if hasDups(it) {
-			return true
-		}
-	}
-	for _, v := range n.Fields {
-		if hasDups(v) {
-			return true
-		}
-	}
-	return false
 }

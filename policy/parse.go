@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/consentwasm/consent/policy/jsontext"
 )
 
 // Parse parses and validates a policy file (CONTRACT.md §2) and fills in
@@ -13,9 +15,9 @@ import (
 // "line:column: message"); otherwise every problem found in the policy,
 // each with its JSON pointer.
 func Parse(data []byte) (*Policy, error) {
-	n, err := ParseJSON(data)
+	n, err := jsontext.Parse(data)
 	if err != nil {
-		var se *SyntaxError
+		var se *jsontext.SyntaxError
 		if errors.As(err, &se) {
 			return nil, Problems{{Message: se.Msg, Line: se.Line, Column: se.Col}}
 		}
@@ -63,7 +65,7 @@ const MaxRevision = math.MaxInt32
 // FromNode validates a parsed policy document and returns the policy with
 // its defaults filled in. When it finds problems it returns them all and a
 // nil policy.
-func FromNode(n *Node) (*Policy, Problems) {
+func FromNode(n *jsontext.Node) (*Policy, Problems) {
 	v := &validator{}
 	p := v.policy(n)
 	if len(v.probs) > 0 {
@@ -84,14 +86,14 @@ func (v *validator) add(pointer, msg string) {
 	v.probs = append(v.probs, Problem{Pointer: pointer, Message: msg})
 }
 
-func (v *validator) wrongType(n *Node, p, want string) {
+func (v *validator) wrongType(n *jsontext.Node, p, want string) {
 	v.add(p, "must be "+want+", not "+n.Kind.String())
 }
 
 // object checks that n is an object with only the allowed fields and no
 // repeated keys.
-func (v *validator) object(n *Node, p string, allowed []string) bool {
-	if n.Kind != KindObject {
+func (v *validator) object(n *jsontext.Node, p string, allowed []string) bool {
+	if n.Kind != jsontext.KindObject {
 		v.wrongType(n, p, "an object")
 		return false
 	}
@@ -114,7 +116,7 @@ func (v *validator) object(n *Node, p string, allowed []string) bool {
 }
 
 // require reports the fields of object n that are missing.
-func (v *validator) require(n *Node, p string, names ...string) {
+func (v *validator) require(n *jsontext.Node, p string, names ...string) {
 	for _, name := range names {
 		if n.Fields[name] == nil {
 			v.add(p, "missing required field "+quoteVal(name))
@@ -122,8 +124,8 @@ func (v *validator) require(n *Node, p string, names ...string) {
 	}
 }
 
-func (v *validator) str(n *Node, p string) (string, bool) {
-	if n.Kind != KindString {
+func (v *validator) str(n *jsontext.Node, p string) (string, bool) {
+	if n.Kind != jsontext.KindString {
 		v.wrongType(n, p, "a string")
 		return "", false
 	}
@@ -131,7 +133,7 @@ func (v *validator) str(n *Node, p string) (string, bool) {
 }
 
 // nonEmpty returns a string that must not be empty.
-func (v *validator) nonEmpty(n *Node, p string) (string, bool) {
+func (v *validator) nonEmpty(n *jsontext.Node, p string) (string, bool) {
 	s, ok := v.str(n, p)
 	if ok && s == "" {
 		v.add(p, "must not be empty")
@@ -140,8 +142,8 @@ func (v *validator) nonEmpty(n *Node, p string) (string, bool) {
 	return s, ok
 }
 
-func (v *validator) boolean(n *Node, p string) bool {
-	if n.Kind != KindBool {
+func (v *validator) boolean(n *jsontext.Node, p string) bool {
+	if n.Kind != jsontext.KindBool {
 		v.wrongType(n, p, "true or false")
 		return false
 	}
@@ -149,9 +151,9 @@ func (v *validator) boolean(n *Node, p string) bool {
 }
 
 // integer returns a whole number in [lo, hi].
-func (v *validator) integer(n *Node, p string, lo, hi int) (int, bool) {
+func (v *validator) integer(n *jsontext.Node, p string, lo, hi int) (int, bool) {
 	want := "an integer from " + strconv.Itoa(lo) + " to " + strconv.Itoa(hi)
-	if n.Kind != KindNumber {
+	if n.Kind != jsontext.KindNumber {
 		v.wrongType(n, p, want)
 		return 0, false
 	}
@@ -164,7 +166,7 @@ func (v *validator) integer(n *Node, p string, lo, hi int) (int, bool) {
 }
 
 // enum returns a string that must be one of values.
-func (v *validator) enum(n *Node, p string, values []string) (string, bool) {
+func (v *validator) enum(n *jsontext.Node, p string, values []string) (string, bool) {
 	s, ok := v.str(n, p)
 	if !ok {
 		return "", false
@@ -176,8 +178,8 @@ func (v *validator) enum(n *Node, p string, values []string) (string, bool) {
 	return s, true
 }
 
-func (v *validator) array(n *Node, p string) bool {
-	if n.Kind != KindArray {
+func (v *validator) array(n *jsontext.Node, p string) bool {
+	if n.Kind != jsontext.KindArray {
 		v.wrongType(n, p, "an array")
 		return false
 	}
@@ -185,7 +187,7 @@ func (v *validator) array(n *Node, p string) bool {
 }
 
 // id returns a lowercase id ([a-z0-9_-]+).
-func (v *validator) id(n *Node, p string) (string, bool) {
+func (v *validator) id(n *jsontext.Node, p string) (string, bool) {
 	s, ok := v.nonEmpty(n, p)
 	if !ok {
 		return "", false
@@ -197,7 +199,7 @@ func (v *validator) id(n *Node, p string) (string, bool) {
 	return s, true
 }
 
-func (v *validator) policy(n *Node) *Policy {
+func (v *validator) policy(n *jsontext.Node) *Policy {
 	pol := &Policy{
 		Languages: []string{"en"},
 		ConsentCookie: ConsentCookie{
@@ -302,7 +304,7 @@ func (v *validator) policy(n *Node) *Policy {
 }
 
 // proof reads {url}: where each new choice is sent as proof of consent.
-func (v *validator) proof(n *Node, p string, out *Proof) {
+func (v *validator) proof(n *jsontext.Node, p string, out *Proof) {
 	if !v.object(n, p, proofFields) {
 		return
 	}
@@ -320,7 +322,7 @@ func (v *validator) proof(n *Node, p string, out *Proof) {
 
 // consentModeOptions reads the Google Consent Mode settings beside the
 // consent states: ads_data_redaction and url_passthrough.
-func (v *validator) consentModeOptions(n *Node, p string, out *ConsentModeOptions) {
+func (v *validator) consentModeOptions(n *jsontext.Node, p string, out *ConsentModeOptions) {
 	if !v.object(n, p, consentModeFields) {
 		return
 	}
@@ -332,7 +334,7 @@ func (v *validator) consentModeOptions(n *Node, p string, out *ConsentModeOption
 	}
 }
 
-func (v *validator) languages(n *Node, p string) ([]string, bool) {
+func (v *validator) languages(n *jsontext.Node, p string) ([]string, bool) {
 	if !v.array(n, p) {
 		return nil, false
 	}
@@ -361,7 +363,7 @@ func (v *validator) languages(n *Node, p string) ([]string, bool) {
 	return langs, ok
 }
 
-func (v *validator) consentCookie(n *Node, p string, cc *ConsentCookie) {
+func (v *validator) consentCookie(n *jsontext.Node, p string, cc *ConsentCookie) {
 	if !v.object(n, p, consentCookieFields) {
 		return
 	}
@@ -406,21 +408,21 @@ func normalizeSameSite(s string) string {
 	return ""
 }
 
-func (v *validator) cookieName(n *Node, p string) (string, bool) {
+func (v *validator) cookieName(n *jsontext.Node, p string) (string, bool) {
 	return v.checked(n, p, ValidCookieName, "invalid cookie name ", `: no spaces, control characters or any of ()<>@,;:\"/[]?={}`)
 }
 
-func (v *validator) domain(n *Node, p string) (string, bool) {
+func (v *validator) domain(n *jsontext.Node, p string) (string, bool) {
 	return v.checked(n, p, ValidDomain, "invalid domain ", `: expected a lowercase host name such as "example.org" or ".example.org"`)
 }
 
-func (v *validator) path(n *Node, p string) (string, bool) {
+func (v *validator) path(n *jsontext.Node, p string) (string, bool) {
 	return v.checked(n, p, ValidCookiePath, "invalid path ", ": must start with '/' and contain no ';' or control characters")
 }
 
 // checked reads a non-empty string and checks it with valid; a value that
 // fails is reported as what+value+why.
-func (v *validator) checked(n *Node, p string, valid func(string) bool, what, why string) (string, bool) {
+func (v *validator) checked(n *jsontext.Node, p string, valid func(string) bool, what, why string) (string, bool) {
 	s, ok := v.nonEmpty(n, p)
 	if !ok {
 		return "", false
@@ -434,15 +436,15 @@ func (v *validator) checked(n *Node, p string, valid func(string) bool, what, wh
 
 // text returns a Text: a string for every language or an object of
 // strings keyed by language, which must include the default language.
-func (v *validator) text(n *Node, p string) Text {
+func (v *validator) text(n *jsontext.Node, p string) Text {
 	switch n.Kind {
-	case KindString:
+	case jsontext.KindString:
 		if n.Str == "" {
 			v.add(p, "must not be empty")
 			return nil
 		}
 		return Text{AnyLanguage: n.Str}
-	case KindObject:
+	case jsontext.KindObject:
 	default:
 		v.wrongType(n, p, "a string or an object of strings per language")
 		return nil
@@ -470,7 +472,7 @@ func (v *validator) text(n *Node, p string) Text {
 }
 
 // texts returns the UI string overrides: language -> key -> string.
-func (v *validator) texts(n *Node, p string) map[string]map[string]string {
+func (v *validator) texts(n *jsontext.Node, p string) map[string]map[string]string {
 	if !v.object(n, p, nil) {
 		return nil
 	}
@@ -509,7 +511,7 @@ func (v *validator) texts(n *Node, p string) map[string]map[string]string {
 	return out
 }
 
-func (v *validator) categories(n *Node, p string) []Category {
+func (v *validator) categories(n *jsontext.Node, p string) []Category {
 	if !v.array(n, p) {
 		return nil
 	}
@@ -559,7 +561,7 @@ func (v *validator) categories(n *Node, p string) []Category {
 	return cats
 }
 
-func (v *validator) consentModes(n *Node, p string) []string {
+func (v *validator) consentModes(n *jsontext.Node, p string) []string {
 	if !v.array(n, p) {
 		return nil
 	}
@@ -582,13 +584,13 @@ func (v *validator) consentModes(n *Node, p string) []string {
 // categoryIDs returns the ids the categories give, valid or not, or nil
 // when there is no list of categories: services are then not checked
 // against it, which would only repeat its problem.
-func categoryIDs(n *Node) map[string]bool {
-	if n == nil || n.Kind != KindArray {
+func categoryIDs(n *jsontext.Node) map[string]bool {
+	if n == nil || n.Kind != jsontext.KindArray {
 		return nil
 	}
 	ids := map[string]bool{}
 	for _, it := range n.Items {
-		if id := it.Field("id"); id != nil && id.Kind == KindString {
+		if id := it.Field("id"); id != nil && id.Kind == jsontext.KindString {
 			ids[id.Str] = true
 		}
 	}
@@ -597,7 +599,7 @@ func categoryIDs(n *Node) map[string]bool {
 
 // services returns the services; cats are the category ids they may name
 // (nil: do not check).
-func (v *validator) services(n *Node, p string, cats map[string]bool) []Service {
+func (v *validator) services(n *jsontext.Node, p string, cats map[string]bool) []Service {
 	if !v.array(n, p) {
 		return nil
 	}
@@ -656,7 +658,7 @@ func (v *validator) services(n *Node, p string, cats map[string]bool) []Service 
 	return svcs
 }
 
-func (v *validator) cookie(n *Node, p string) (Cookie, bool) {
+func (v *validator) cookie(n *jsontext.Node, p string) (Cookie, bool) {
 	c := Cookie{Storage: StorageCookie}
 	if !v.object(n, p, cookieFields) {
 		return c, false

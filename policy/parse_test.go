@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/consentwasm/consent/policy/jsontext"
 )
 
 func mustRead(t *testing.T, name string) []byte {
@@ -360,19 +362,21 @@ func TestParseLongValuesShortened(t *testing.T) {
 func TestFromNodeBuiltByHand(t *testing.T) {
 	// The browser builds the tree from JSON.parse's result: no positions,
 	// no duplicate keys.
-	str := func(s string) *Node { return &Node{Kind: KindString, Str: s} }
-	obj := func(kv ...any) *Node {
-		n := &Node{Kind: KindObject, Fields: map[string]*Node{}}
+	str := func(s string) *jsontext.Node { return &jsontext.Node{Kind: jsontext.KindString, Str: s} }
+	obj := func(kv ...any) *jsontext.Node {
+		n := &jsontext.Node{Kind: jsontext.KindObject, Fields: map[string]*jsontext.Node{}}
 		for i := 0; i < len(kv); i += 2 {
 			k := kv[i].(string)
 			n.Keys = append(n.Keys, k)
-			n.Fields[k] = kv[i+1].(*Node)
+			n.Fields[k] = kv[i+1].(*jsontext.Node)
 		}
 		return n
 	}
-	arr := func(items ...*Node) *Node { return &Node{Kind: KindArray, Items: items} }
+	arr := func(items ...*jsontext.Node) *jsontext.Node {
+		return &jsontext.Node{Kind: jsontext.KindArray, Items: items}
+	}
 	root := obj(
-		"categories", arr(obj("id", str("necessary"), "required", &Node{Kind: KindBool, Bool: true}, "label", str("Necessary"))),
+		"categories", arr(obj("id", str("necessary"), "required", &jsontext.Node{Kind: jsontext.KindBool, Bool: true}, "label", str("Necessary"))),
 		"services", arr(obj("id", str("app"), "category", str("necessary"), "provider", str("Us"), "label", str("App"),
 			"cookies", arr(obj("pattern", str("sess_[0-9]+"))))),
 	)

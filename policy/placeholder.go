@@ -1,5 +1,7 @@
 package policy
 
+import "github.com/consentwasm/consent/policy/jsontext"
+
 // Placeholder tags: the shut embeds that show a placeholder in their place
 // (a box naming the service with a button that accepts it there). Images
 // and sources get none: they have no room of their own to show one.
@@ -27,7 +29,7 @@ func PlaceholderJSON(p *Policy, lang, tag, category, service string) string {
 	} else {
 		return ""
 	}
-	var w JSONWriter
+	var w jsontext.Writer
 	w.BeginObject()
 	w.KeyStr("provider", provider)
 	w.KeyStr("service", label)

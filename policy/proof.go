@@ -3,6 +3,8 @@ package policy
 import (
 	"strconv"
 	"time"
+
+	"github.com/consentwasm/consent/policy/jsontext"
 )
 
 // Proof of consent (CONTRACT.md §9): with proof.url in the policy, every new
@@ -64,7 +66,7 @@ func ProofDocument(p *Policy, r *Record, policySHA256 string, page ProofPage) st
 	if path == "" {
 		path = "/"
 	}
-	var w JSONWriter
+	var w jsontext.Writer
 	w.BeginObject()
 	w.KeyInt("version", ProofVersion)
 	w.Key("record")
@@ -222,7 +224,7 @@ func (o *Outbox) Encode() string {
 	if len(o.Entries) == 0 {
 		return ""
 	}
-	var w JSONWriter
+	var w jsontext.Writer
 	w.BeginObject()
 	w.KeyInt("v", 1)
 	w.KeyInt("failures", int64(o.Failures))
@@ -248,26 +250,26 @@ func DecodeOutbox(s string) Outbox {
 	if s == "" {
 		return o
 	}
-	n, err := ParseJSON([]byte(s))
-	if err != nil || n.Kind != KindObject {
+	n, err := jsontext.Parse([]byte(s))
+	if err != nil || n.Kind != jsontext.KindObject {
 		return o
 	}
-	if v := n.Field("v"); v == nil || v.Kind != KindNumber || v.Num != 1 {
+	if v := n.Field("v"); v == nil || v.Kind != jsontext.KindNumber || v.Num != 1 {
 		return o
 	}
-	if f := n.Field("failures"); f != nil && f.Kind == KindNumber && f.Num >= 0 && f.Num < 1e6 {
+	if f := n.Field("failures"); f != nil && f.Kind == jsontext.KindNumber && f.Num >= 0 && f.Num < 1e6 {
 		o.Failures = int(f.Num)
 	}
-	if f := n.Field("next"); f != nil && f.Kind == KindNumber && f.Num >= 0 && f.Num < 1e15 {
+	if f := n.Field("next"); f != nil && f.Kind == jsontext.KindNumber && f.Num >= 0 && f.Num < 1e15 {
 		o.Next = int64(f.Num)
 	}
 	list := n.Field("entries")
-	if list == nil || list.Kind != KindArray {
+	if list == nil || list.Kind != jsontext.KindArray {
 		return o
 	}
 	for _, it := range list.Items {
 		k, d := it.Field("key"), it.Field("doc")
-		if k == nil || d == nil || k.Kind != KindString || d.Kind != KindString || k.Str == "" {
+		if k == nil || d == nil || k.Kind != jsontext.KindString || d.Kind != jsontext.KindString || k.Str == "" {
 			continue
 		}
 		o.Add(k.Str, d.Str)

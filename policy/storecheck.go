@@ -3,6 +3,8 @@ package policy
 import (
 	"strconv"
 	"strings"
+
+	"github.com/consentwasm/consent/policy/jsontext"
 )
 
 // Causes of a consent cookie that the browser did not store (the cause
@@ -157,7 +159,7 @@ func ProbeCookie(p *Policy, secure bool) (set, del string) {
 // StoreErrorJSON is consent:error's detail for a choice that was not
 // stored: {message, cause}.
 func StoreErrorJSON(cause, message string) string {
-	var w JSONWriter
+	var w jsontext.Writer
 	w.BeginObject()
 	w.KeyStr("message", "the choice could not be stored and applies to this page view only: "+message)
 	w.KeyStr("cause", cause)

@@ -1,5 +1,7 @@
 package policy
 
+import "github.com/consentwasm/consent/policy/jsontext"
+
 // Views shown by the JS bridge.
 const (
 	ViewNone        = ""
@@ -22,7 +24,7 @@ func ViewJSON(p *Policy, show, lang string, r *Record, notice string) string {
 // and "stateText" (the state in words). r is the stored choice, for the
 // reopen button (ReopenShown).
 func DraftViewJSON(p *Policy, show, lang string, d *Draft, r *Record, notice string) string {
-	var w JSONWriter
+	var w jsontext.Writer
 	w.BeginObject()
 	w.KeyStr("show", show)
 	w.KeyStr("lang", lang)
@@ -36,7 +38,7 @@ func DraftViewJSON(p *Policy, show, lang string, d *Draft, r *Record, notice str
 	w.KeyBool("reopen", ReopenShown(p, show, r))
 	w.Key("categories")
 	texts := UITexts(p, lang)
-	writeCategories(&w, p, lang, func(w *JSONWriter, c *Category, s *Service) {
+	writeCategories(&w, p, lang, func(w *jsontext.Writer, c *Category, s *Service) {
 		sw := d.CategorySwitch(p, c)
 		if s != nil {
 			sw = d.ServiceSwitch(c, s)
@@ -53,7 +55,7 @@ func DraftViewJSON(p *Policy, show, lang string, d *Draft, r *Record, notice str
 // [data-consent-declaration] elements: per category its services and
 // cookies in lang, with the visitor's current choice from r.
 func DeclarationJSON(p *Policy, lang string, r *Record) string {
-	var w JSONWriter
+	var w jsontext.Writer
 	w.BeginObject()
 	w.KeyStr("lang", lang)
 	w.KeyStr("dir", Dir(lang))
@@ -62,7 +64,7 @@ func DeclarationJSON(p *Policy, lang string, r *Record) string {
 	w.StrMap(TextKeys, texts)
 	w.Key("categories")
 	on := chosen(r)
-	writeCategories(&w, p, lang, func(w *JSONWriter, c *Category, s *Service) {
+	writeCategories(&w, p, lang, func(w *jsontext.Writer, c *Category, s *Service) {
 		w.KeyBool("accepted", on(c, s))
 		// The words too: "No choice yet" before any (DeclarationChoice).
 		w.KeyStr("choice", DeclarationChoice(texts, c, s, r))
@@ -90,7 +92,7 @@ func chosen(r *Record) func(*Category, *Service) bool {
 // writeCategories writes every category with its services and cookies in
 // lang; state writes the fields of a category's (s nil) or a service's
 // state.
-func writeCategories(w *JSONWriter, p *Policy, lang string, state func(w *JSONWriter, c *Category, s *Service)) {
+func writeCategories(w *jsontext.Writer, p *Policy, lang string, state func(w *jsontext.Writer, c *Category, s *Service)) {
 	def := p.DefaultLanguage()
 	w.BeginArray()
 	for i := range p.Categories {
@@ -137,12 +139,12 @@ func RecordJSON(p *Policy, r *Record) string {
 	if r == nil {
 		return "null"
 	}
-	var w JSONWriter
+	var w jsontext.Writer
 	writeRecord(&w, p, r)
 	return w.String()
 }
 
-func writeRecord(w *JSONWriter, p *Policy, r *Record) {
+func writeRecord(w *jsontext.Writer, p *Policy, r *Record) {
 	if r == nil {
 		w.Null()
 		return
@@ -170,7 +172,7 @@ func writeRecord(w *JSONWriter, p *Policy, r *Record) {
 // ChangeJSON returns the detail of a consent:change event; r nil (after
 // reset) is written as a null record.
 func ChangeJSON(p *Policy, r *Record, categories, services []string) string {
-	var w JSONWriter
+	var w jsontext.Writer
 	w.BeginObject()
 	w.Key("record")
 	if r == nil {
@@ -192,7 +194,7 @@ func ChangeJSON(p *Policy, r *Record, categories, services []string) string {
 // ConsentModeJSON returns the Consent Mode v2 update object, types in a
 // fixed order.
 func ConsentModeJSON(state map[string]string) string {
-	var w JSONWriter
+	var w jsontext.Writer
 	w.StrMap(ConsentModeTypes, state)
 	return w.String()
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/jsontext"
 )
 
 // categoryDrafts are the texts and Consent Mode types of the categories a
@@ -38,9 +39,9 @@ var categoryDrafts = map[string]struct {
 // and only what it does not declare is added, to the service of the
 // same id when there is one. The result passes policy.Parse.
 func Draft(rep *Report, owner []byte) ([]byte, error) {
-	var root *policy.Node
+	var root *jsontext.Node
 	if owner != nil {
-		n, err := policy.ParseJSON(owner)
+		n, err := jsontext.Parse(owner)
 		if err != nil {
 			return nil, fmt.Errorf("the policy: %w", err)
 		}
@@ -63,7 +64,7 @@ func Draft(rep *Report, owner []byte) ([]byte, error) {
 	// consentCookie (which every draft has), not again in a service.
 	consentName := policy.DefaultConsentCookieName
 	if cc := root.Field("consentCookie"); cc != nil {
-		if n := cc.Field("name"); n != nil && n.Kind == policy.KindString {
+		if n := cc.Field("name"); n != nil && n.Kind == jsontext.KindString {
 			consentName = n.Str
 		}
 	}
@@ -82,10 +83,10 @@ func Draft(rep *Report, owner []byte) ([]byte, error) {
 
 type drafter struct {
 	rep  *Report
-	root *policy.Node
+	root *jsontext.Node
 }
 
-func (d *drafter) list(key string) *policy.Node {
+func (d *drafter) list(key string) *jsontext.Node {
 	n := d.root.Field(key)
 	if n == nil {
 		n = array()
@@ -94,9 +95,9 @@ func (d *drafter) list(key string) *policy.Node {
 	return n
 }
 
-func findByID(list *policy.Node, id string) *policy.Node {
+func findByID(list *jsontext.Node, id string) *jsontext.Node {
 	for _, it := range list.Items {
-		if f := it.Field("id"); f != nil && f.Kind == policy.KindString && f.Str == id {
+		if f := it.Field("id"); f != nil && f.Kind == jsontext.KindString && f.Str == id {
 			return it
 		}
 	}
@@ -112,7 +113,7 @@ func (d *drafter) ensureCategory(id string, onlyIfNoRequired bool) {
 	}
 	if onlyIfNoRequired {
 		for _, c := range cats.Items {
-			if r := c.Field("required"); r != nil && r.Kind == policy.KindBool && r.Bool {
+			if r := c.Field("required"); r != nil && r.Kind == jsontext.KindBool && r.Bool {
 				return
 			}
 		}
@@ -142,8 +143,8 @@ func (d *drafter) categoryFor(cat string) string {
 	cats := d.list("categories")
 	if cat == Necessary && findByID(cats, Necessary) == nil {
 		for _, c := range cats.Items {
-			if r := c.Field("required"); r != nil && r.Kind == policy.KindBool && r.Bool {
-				if id := c.Field("id"); id != nil && id.Kind == policy.KindString {
+			if r := c.Field("required"); r != nil && r.Kind == jsontext.KindBool && r.Bool {
+				if id := c.Field("id"); id != nil && id.Kind == jsontext.KindString {
 					return id.Str
 				}
 			}
@@ -156,7 +157,7 @@ func (d *drafter) categoryFor(cat string) string {
 func (d *drafter) add(it *Item) {
 	services := d.list("services")
 	var id string
-	var svc *policy.Node
+	var svc *jsontext.Node
 	if k := it.known; k != nil {
 		id = k.ID
 		svc = findByID(services, id)
@@ -182,7 +183,7 @@ func (d *drafter) add(it *Item) {
 		}
 	}
 	cookies := svc.Field("cookies")
-	if cookies == nil || cookies.Kind != policy.KindArray {
+	if cookies == nil || cookies.Kind != jsontext.KindArray {
 		cookies = array()
 		setField(svc, "cookies", cookies)
 	}
@@ -196,14 +197,14 @@ func (d *drafter) add(it *Item) {
 	cookies.Items = append(cookies.Items, entry)
 }
 
-func sameEntry(a, b *policy.Node) bool {
-	s := func(n *policy.Node, k string) string {
-		if f := n.Field(k); f != nil && f.Kind == policy.KindString {
+func sameEntry(a, b *jsontext.Node) bool {
+	s := func(n *jsontext.Node, k string) string {
+		if f := n.Field(k); f != nil && f.Kind == jsontext.KindString {
 			return f.Str
 		}
 		return ""
 	}
-	st := func(n *policy.Node) string {
+	st := func(n *jsontext.Node) string {
 		if v := s(n, "storage"); v != "" {
 			return v
 		}
@@ -212,7 +213,7 @@ func sameEntry(a, b *policy.Node) bool {
 	return s(a, "name") == s(b, "name") && s(a, "pattern") == s(b, "pattern") && st(a) == st(b)
 }
 
-func (d *drafter) cookieEntry(it *Item) *policy.Node {
+func (d *drafter) cookieEntry(it *Item) *jsontext.Node {
 	c := object()
 	switch {
 	case it.knownEntry != nil && it.knownEntry.Pattern != "" && policy.CheckPattern(it.knownEntry.Pattern) == nil:
@@ -248,25 +249,25 @@ func (d *drafter) cookieEntry(it *Item) *policy.Node {
 
 // Node building.
 
-func str(s string) *policy.Node     { return &policy.Node{Kind: policy.KindString, Str: s} }
-func number(f float64) *policy.Node { return &policy.Node{Kind: policy.KindNumber, Num: f} }
-func boolean(b bool) *policy.Node   { return &policy.Node{Kind: policy.KindBool, Bool: b} }
-func array(items ...*policy.Node) *policy.Node {
-	return &policy.Node{Kind: policy.KindArray, Items: append([]*policy.Node{}, items...)}
+func str(s string) *jsontext.Node     { return &jsontext.Node{Kind: jsontext.KindString, Str: s} }
+func number(f float64) *jsontext.Node { return &jsontext.Node{Kind: jsontext.KindNumber, Num: f} }
+func boolean(b bool) *jsontext.Node   { return &jsontext.Node{Kind: jsontext.KindBool, Bool: b} }
+func array(items ...*jsontext.Node) *jsontext.Node {
+	return &jsontext.Node{Kind: jsontext.KindArray, Items: append([]*jsontext.Node{}, items...)}
 }
 
 // object builds an object from key, value pairs.
-func object(kv ...any) *policy.Node {
-	n := &policy.Node{Kind: policy.KindObject, Fields: map[string]*policy.Node{}}
+func object(kv ...any) *jsontext.Node {
+	n := &jsontext.Node{Kind: jsontext.KindObject, Fields: map[string]*jsontext.Node{}}
 	for i := 0; i+1 < len(kv); i += 2 {
-		setField(n, kv[i].(string), kv[i+1].(*policy.Node))
+		setField(n, kv[i].(string), kv[i+1].(*jsontext.Node))
 	}
 	return n
 }
 
-func setField(n *policy.Node, k string, v *policy.Node) {
+func setField(n *jsontext.Node, k string, v *jsontext.Node) {
 	if n.Fields == nil {
-		n.Fields = map[string]*policy.Node{}
+		n.Fields = map[string]*jsontext.Node{}
 	}
 	if _, ok := n.Fields[k]; !ok {
 		n.Keys = append(n.Keys, k)
@@ -277,20 +278,20 @@ func setField(n *policy.Node, k string, v *policy.Node) {
 // writeNode writes a JSON document, indented by two spaces, with the keys
 // in their order; small objects of plain values and arrays of plain values
 // stay on one line, as in the example policies.
-func writeNode(n *policy.Node) []byte {
+func writeNode(n *jsontext.Node) []byte {
 	var b bytes.Buffer
 	writeValue(&b, n, "")
 	b.WriteByte('\n')
 	return b.Bytes()
 }
 
-func scalar(n *policy.Node) bool {
-	return n.Kind != policy.KindArray && n.Kind != policy.KindObject
+func scalar(n *jsontext.Node) bool {
+	return n.Kind != jsontext.KindArray && n.Kind != jsontext.KindObject
 }
 
-func inline(n *policy.Node) (string, bool) {
+func inline(n *jsontext.Node) (string, bool) {
 	switch n.Kind {
-	case policy.KindArray:
+	case jsontext.KindArray:
 		parts := make([]string, 0, len(n.Items))
 		for _, it := range n.Items {
 			if !scalar(it) {
@@ -299,7 +300,7 @@ func inline(n *policy.Node) (string, bool) {
 			parts = append(parts, scalarJSON(it))
 		}
 		return "[" + strings.Join(parts, ", ") + "]", true
-	case policy.KindObject:
+	case jsontext.KindObject:
 		parts := make([]string, 0, len(n.Keys))
 		for _, k := range n.Keys {
 			v := n.Fields[k]
@@ -314,14 +315,14 @@ func inline(n *policy.Node) (string, bool) {
 	return scalarJSON(n), true
 }
 
-func writeValue(b *bytes.Buffer, n *policy.Node, indent string) {
+func writeValue(b *bytes.Buffer, n *jsontext.Node, indent string) {
 	if s, ok := inline(n); ok {
 		b.WriteString(s)
 		return
 	}
 	inner := indent + "  "
 	switch n.Kind {
-	case policy.KindArray:
+	case jsontext.KindArray:
 		b.WriteString("[\n")
 		for i, it := range n.Items {
 			b.WriteString(inner)
@@ -332,7 +333,7 @@ func writeValue(b *bytes.Buffer, n *policy.Node, indent string) {
 			b.WriteByte('\n')
 		}
 		b.WriteString(indent + "]")
-	case policy.KindObject:
+	case jsontext.KindObject:
 		b.WriteString("{\n")
 		for i, k := range n.Keys {
 			b.WriteString(inner + quote(k) + ": ")
@@ -346,15 +347,15 @@ func writeValue(b *bytes.Buffer, n *policy.Node, indent string) {
 	}
 }
 
-func scalarJSON(n *policy.Node) string {
+func scalarJSON(n *jsontext.Node) string {
 	switch n.Kind {
-	case policy.KindNull:
+	case jsontext.KindNull:
 		return "null"
-	case policy.KindBool:
+	case jsontext.KindBool:
 		return strconv.FormatBool(n.Bool)
-	case policy.KindNumber:
+	case jsontext.KindNumber:
 		return strconv.FormatFloat(n.Num, 'g', -1, 64)
-	case policy.KindString:
+	case jsontext.KindString:
 		return quote(n.Str)
 	}
 	return "null"

@@ -3,10 +3,11 @@ package scan
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/consentwasm/consent/policy"
 	"html"
 	"sort"
 	"strings"
+
+	"github.com/consentwasm/consent/policy"
 )
 
 // Row is one row of the seeds' table: a service with what was found of it.

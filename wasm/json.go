@@ -2,10 +2,10 @@
 
 package main
 
-import "github.com/consentwasm/consent/policy"
+import "github.com/consentwasm/consent/policy/jsontext"
 
 func jsonString(s string) string {
-	var w policy.JSONWriter
+	var w jsontext.Writer
 	w.Str(s)
 	return w.String()
 }

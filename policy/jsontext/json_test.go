@@ -1,4 +1,4 @@
-package policy
+package jsontext
 
 import (
 	"encoding/json"
@@ -62,21 +62,21 @@ func TestParseJSONValues(t *testing.T) {
 		{`{"a": {"b": [true]}, "c": 1}`, map[string]any{"a": map[string]any{"b": []any{true}}, "c": 1.0}},
 	}
 	for _, tt := range tests {
-		n, err := ParseJSON([]byte(tt.in))
+		n, err := Parse([]byte(tt.in))
 		if err != nil {
-			t.Errorf("ParseJSON(%q): %v", tt.in, err)
+			t.Errorf("Parse(%q): %v", tt.in, err)
 			continue
 		}
 		if got := plain(n); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("ParseJSON(%q) = %#v, want %#v", tt.in, got, tt.want)
+			t.Errorf("Parse(%q) = %#v, want %#v", tt.in, got, tt.want)
 		}
 	}
 }
 
 func TestParseJSONHugeNumberIsInfinite(t *testing.T) {
-	n, err := ParseJSON([]byte(`1e400`))
+	n, err := Parse([]byte(`1e400`))
 	if err != nil || !math.IsInf(n.Num, 1) {
-		t.Fatalf("ParseJSON(1e400) = %v, %v; want +Inf, nil", n, err)
+		t.Fatalf("Parse(1e400) = %v, %v; want +Inf, nil", n, err)
 	}
 }
 
@@ -119,14 +119,14 @@ func TestParseJSONSyntaxErrors(t *testing.T) {
 		{deep, 1, MaxDepth + 1, "nesting deeper than 128 levels"},
 	}
 	for _, tt := range tests {
-		_, err := ParseJSON([]byte(tt.in))
+		_, err := Parse([]byte(tt.in))
 		var se *SyntaxError
 		if !errors.As(err, &se) {
-			t.Errorf("ParseJSON(%q) error = %v, want a *SyntaxError", tt.in, err)
+			t.Errorf("Parse(%q) error = %v, want a *SyntaxError", tt.in, err)
 			continue
 		}
 		if se.Line != tt.line || se.Col != tt.col || !strings.Contains(se.Msg, tt.msg) {
-			t.Errorf("ParseJSON(%q) error = %q (line %d col %d), want line %d col %d containing %q",
+			t.Errorf("Parse(%q) error = %q (line %d col %d), want line %d col %d containing %q",
 				tt.in, se.Error(), se.Line, se.Col, tt.line, tt.col, tt.msg)
 		}
 		if json.Valid([]byte(tt.in)) && !strings.Contains(tt.msg, "nesting") && !strings.Contains(tt.msg, "UTF-8") {
@@ -137,25 +137,25 @@ func TestParseJSONSyntaxErrors(t *testing.T) {
 
 func TestParseJSONDepthLimit(t *testing.T) {
 	ok := strings.Repeat(`{"a":`, MaxDepth) + "1" + strings.Repeat("}", MaxDepth)
-	if _, err := ParseJSON([]byte(ok)); err != nil {
+	if _, err := Parse([]byte(ok)); err != nil {
 		t.Errorf("%d levels: %v", MaxDepth, err)
 	}
 	// Far deeper than any stack would like: an error, not a crash.
 	huge := strings.Repeat("[", 1_000_000)
-	if _, err := ParseJSON([]byte(huge)); err == nil || !strings.Contains(err.Error(), "nesting") {
+	if _, err := Parse([]byte(huge)); err == nil || !strings.Contains(err.Error(), "nesting") {
 		t.Errorf("a million '[': error = %v, want nesting error", err)
 	}
 }
 
 func TestParseJSONPositions(t *testing.T) {
 	src := "{\n  \"é\": [\n    \"x\", 🍪true\n  ]\n}"
-	_, err := ParseJSON([]byte(src))
+	_, err := Parse([]byte(src))
 	var se *SyntaxError
 	if !errors.As(err, &se) || se.Line != 3 || se.Col != 10 {
 		t.Fatalf("error = %v, want line 3, column 10 (columns count characters)", err)
 	}
 	src = "{\n  \"é\": [\n    \"x\", true\n  ]\n}"
-	n, err := ParseJSON([]byte(src))
+	n, err := Parse([]byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestParseJSONPositions(t *testing.T) {
 }
 
 func TestParseJSONDuplicateKeys(t *testing.T) {
-	n, err := ParseJSON([]byte(`{"a": 1, "b": 2, "a": 3, "a": 4}`))
+	n, err := Parse([]byte(`{"a": 1, "b": 2, "a": 3, "a": 4}`))
 	if err != nil {
 		t.Fatal(err)
 	}

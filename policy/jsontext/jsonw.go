@@ -1,27 +1,27 @@
-package policy
+package jsontext
 
 import (
 	"strconv"
 	"unicode/utf8"
 )
 
-// JSONWriter builds a JSON document by appending to a byte slice. It is a
+// Writer builds a JSON document by appending to a byte slice. It is a
 // few dozen lines instead of encoding/json's reflection, which would cost
 // every visitor about 100 KB of wasm. Callers write values in order; the
 // writer inserts the commas.
-type JSONWriter struct {
+type Writer struct {
 	buf []byte
 	// need is true when the next value or key needs a comma before it.
 	need bool
 }
 
 // Bytes returns the document written so far.
-func (w *JSONWriter) Bytes() []byte { return w.buf }
+func (w *Writer) Bytes() []byte { return w.buf }
 
 // String returns the document written so far.
-func (w *JSONWriter) String() string { return string(w.buf) }
+func (w *Writer) String() string { return string(w.buf) }
 
-func (w *JSONWriter) sep() {
+func (w *Writer) sep() {
 	if w.need {
 		w.buf = append(w.buf, ',')
 	}
@@ -29,33 +29,33 @@ func (w *JSONWriter) sep() {
 }
 
 // BeginObject writes '{'.
-func (w *JSONWriter) BeginObject() {
+func (w *Writer) BeginObject() {
 	w.sep()
 	w.buf = append(w.buf, '{')
 	w.need = false
 }
 
 // EndObject writes '}'.
-func (w *JSONWriter) EndObject() {
+func (w *Writer) EndObject() {
 	w.buf = append(w.buf, '}')
 	w.need = true
 }
 
 // BeginArray writes '['.
-func (w *JSONWriter) BeginArray() {
+func (w *Writer) BeginArray() {
 	w.sep()
 	w.buf = append(w.buf, '[')
 	w.need = false
 }
 
 // EndArray writes ']'.
-func (w *JSONWriter) EndArray() {
+func (w *Writer) EndArray() {
 	w.buf = append(w.buf, ']')
 	w.need = true
 }
 
 // Key writes an object key; the value written next belongs to it.
-func (w *JSONWriter) Key(k string) {
+func (w *Writer) Key(k string) {
 	w.sep()
 	w.buf = appendQuoted(w.buf, k)
 	w.buf = append(w.buf, ':')
@@ -63,46 +63,46 @@ func (w *JSONWriter) Key(k string) {
 }
 
 // String writes a string value.
-func (w *JSONWriter) Str(s string) {
+func (w *Writer) Str(s string) {
 	w.sep()
 	w.buf = appendQuoted(w.buf, s)
 }
 
 // Bool writes true or false.
-func (w *JSONWriter) Bool(b bool) {
+func (w *Writer) Bool(b bool) {
 	w.sep()
 	w.buf = strconv.AppendBool(w.buf, b)
 }
 
 // Int writes an integer.
-func (w *JSONWriter) Int(n int64) {
+func (w *Writer) Int(n int64) {
 	w.sep()
 	w.buf = strconv.AppendInt(w.buf, n, 10)
 }
 
 // Null writes null.
-func (w *JSONWriter) Null() {
+func (w *Writer) Null() {
 	w.sep()
 	w.buf = append(w.buf, "null"...)
 }
 
 // Raw writes an already encoded JSON value.
-func (w *JSONWriter) Raw(v string) {
+func (w *Writer) Raw(v string) {
 	w.sep()
 	w.buf = append(w.buf, v...)
 }
 
 // KeyStr writes a key and a string value.
-func (w *JSONWriter) KeyStr(k, v string) { w.Key(k); w.Str(v) }
+func (w *Writer) KeyStr(k, v string) { w.Key(k); w.Str(v) }
 
 // KeyBool writes a key and a boolean value.
-func (w *JSONWriter) KeyBool(k string, v bool) { w.Key(k); w.Bool(v) }
+func (w *Writer) KeyBool(k string, v bool) { w.Key(k); w.Bool(v) }
 
 // KeyInt writes a key and an integer value.
-func (w *JSONWriter) KeyInt(k string, v int64) { w.Key(k); w.Int(v) }
+func (w *Writer) KeyInt(k string, v int64) { w.Key(k); w.Int(v) }
 
 // StrMap writes an object of strings with keys in the given order.
-func (w *JSONWriter) StrMap(keys []string, m map[string]string) {
+func (w *Writer) StrMap(keys []string, m map[string]string) {
 	w.BeginObject()
 	for _, k := range keys {
 		w.KeyStr(k, m[k])
@@ -111,7 +111,7 @@ func (w *JSONWriter) StrMap(keys []string, m map[string]string) {
 }
 
 // BoolMap writes an object of booleans with keys in the given order.
-func (w *JSONWriter) BoolMap(keys []string, m map[string]bool) {
+func (w *Writer) BoolMap(keys []string, m map[string]bool) {
 	w.BeginObject()
 	for _, k := range keys {
 		w.KeyBool(k, m[k])
@@ -120,7 +120,7 @@ func (w *JSONWriter) BoolMap(keys []string, m map[string]bool) {
 }
 
 // StrList writes an array of strings.
-func (w *JSONWriter) StrList(list []string) {
+func (w *Writer) StrList(list []string) {
 	w.BeginArray()
 	for _, s := range list {
 		w.Str(s)

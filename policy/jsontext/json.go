@@ -1,4 +1,8 @@
-package policy
+// Package jsontext reads and writes JSON without encoding/json or
+// reflect: a strict parser that keeps each value's line and column, for
+// error messages that name their place, and an appending writer for the
+// views that cross the JS boundary.
+package jsontext
 
 import (
 	"strconv"
@@ -43,7 +47,7 @@ func (k NodeKind) String() string {
 }
 
 // MaxDepth is how deeply arrays and objects may nest in a document given to
-// ParseJSON.
+// Parse.
 const MaxDepth = 128
 
 // Node is one JSON value.
@@ -87,12 +91,12 @@ func (e *SyntaxError) Error() string {
 	return "line " + strconv.Itoa(e.Line) + ", column " + strconv.Itoa(e.Col) + ": " + e.Msg
 }
 
-// ParseJSON parses one JSON document. It rejects invalid UTF-8, raw control
+// Parse parses one JSON document. It rejects invalid UTF-8, raw control
 // characters in strings, nesting deeper than MaxDepth and anything after
 // the value but white space; a leading byte order mark is ignored. A
 // repeated object key is not an error here: it is listed in the object's
 // Dups for the validator to report. The error is a *SyntaxError.
-func ParseJSON(data []byte) (*Node, error) {
+func Parse(data []byte) (*Node, error) {
 	p := &jsonParser{data: data, line: 1}
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		p.pos = 3
