@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/texts"
 )
 
 // rowDocs hold the tables whose last column, "checked by", names tests.
@@ -157,7 +158,7 @@ func TestEverySchemaPropertyIsDocumented(t *testing.T) {
 			t.Errorf("policy.md does not document the field %q", p)
 		}
 	}
-	for _, k := range policy.TextKeys {
+	for _, k := range texts.Keys {
 		if !strings.Contains(doc, "`"+k+"`") {
 			t.Errorf("policy.md does not list the texts key %q", k)
 		}

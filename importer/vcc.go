@@ -21,7 +21,7 @@ var vccKind = kind{
 }
 
 // vccTexts maps vanilla-cookieconsent's modal strings to the policy's
-// text keys (policy.TextKeys).
+// text keys (texts.Keys).
 var vccTexts = []struct{ modal, key, text string }{
 	{"consentModal", "title", "bannerTitle"},
 	{"consentModal", "description", "bannerText"},

@@ -1,6 +1,10 @@
 package policy
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/consentwasm/consent/policy/texts"
+)
 
 // Declaration is a policy's cookie declaration in one language: per
 // category, one row per service with its provider, function and location,
@@ -10,7 +14,7 @@ import "strings"
 type Declaration struct {
 	// Lang is the policy language the strings are in; Dir its direction.
 	Lang, Dir string
-	// Texts holds every UI string of TextKeys in Lang.
+	// Texts holds every UI string of texts.Keys in Lang.
 	Texts map[string]string
 	// Choice reports whether the Accepted flags are the visitor's choice;
 	// when false, only required categories and services are accepted and
@@ -50,7 +54,7 @@ type DeclarationCookie struct {
 // choice, and required categories count as accepted either way.
 func BuildDeclaration(p *Policy, lang string, accepted func(category, service string) bool) Declaration {
 	lang = ChooseLanguage(p, LanguageSignals{Explicit: lang})
-	d := Declaration{Lang: lang, Dir: Dir(lang), Texts: UITexts(p, lang), Choice: accepted != nil}
+	d := Declaration{Lang: lang, Dir: texts.Dir(lang), Texts: UITexts(p, lang), Choice: accepted != nil}
 	if p == nil {
 		return d
 	}

@@ -5,7 +5,11 @@
 // browser: everything it needs from the page arrives as plain values.
 package policy
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/consentwasm/consent/policy/texts"
+)
 
 // Default values of the policy's optional fields (CONTRACT.md §2).
 const (
@@ -37,7 +41,7 @@ var ConsentModeTypes = []string{
 type Text map[string]string
 
 // AnyLanguage is the Text key of a string given without a language.
-const AnyLanguage = "*"
+const AnyLanguage = texts.AnyLanguage
 
 // In returns the text in lang, else in def, else the language-neutral one,
 // else "".

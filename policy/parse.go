@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/consentwasm/consent/policy/jsontext"
+	"github.com/consentwasm/consent/policy/texts"
 )
 
 // Parse parses and validates a policy file (CONTRACT.md §2) and fills in
@@ -494,9 +495,9 @@ func (v *validator) texts(n *jsontext.Node, p string) map[string]map[string]stri
 		m := make(map[string]string, len(ln.Keys))
 		for _, k := range ln.Keys {
 			kp := ptrKey(lp, k)
-			if !hasString(TextKeys, k) {
+			if !hasString(texts.Keys, k) {
 				msg := "unknown text key " + quoteVal(k)
-				if s := suggestField(k, TextKeys); s != "" {
+				if s := suggestField(k, texts.Keys); s != "" {
 					msg += " (did you mean " + quoteVal(s) + "?)"
 				}
 				v.add(kp, msg)

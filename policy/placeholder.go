@@ -1,6 +1,9 @@
 package policy
 
-import "github.com/consentwasm/consent/policy/jsontext"
+import (
+	"github.com/consentwasm/consent/policy/jsontext"
+	"github.com/consentwasm/consent/policy/texts"
+)
 
 // Placeholder tags: the shut embeds that show a placeholder in their place
 // (a box naming the service with a button that accepts it there). Images
@@ -35,9 +38,9 @@ func PlaceholderJSON(p *Policy, lang, tag, category, service string) string {
 	w.KeyStr("service", label)
 	w.KeyStr("serviceId", id)
 	w.KeyStr("lang", lang)
-	w.KeyStr("dir", Dir(lang))
+	w.KeyStr("dir", texts.Dir(lang))
 	w.Key("texts")
-	w.StrMap(TextKeys, UITexts(p, lang))
+	w.StrMap(texts.Keys, UITexts(p, lang))
 	w.EndObject()
 	return w.String()
 }

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/consentwasm/consent/policy/texts"
 )
 
 // A policy with only CONTRACT §2's required fields parses, with the
@@ -31,7 +33,7 @@ func TestParseTextsKeys(t *testing.T) {
 		probs[0].Message != `unknown text key "bannerTitel" (did you mean "bannerTitle"?)` {
 		t.Errorf("problems = %v", probs)
 	}
-	mustParse(t, `{"categories": [{"id": "n", "required": true, "label": "N"}], "texts": {"en": {"`+strings.Join(TextKeys, `": "x", "`)+`": "x"}}}`)
+	mustParse(t, `{"categories": [{"id": "n", "required": true, "label": "N"}], "texts": {"en": {"`+strings.Join(texts.Keys, `": "x", "`)+`": "x"}}}`)
 }
 
 // Root-level problems print "/" and syntax errors "line:column".

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/consentwasm/consent/policy/texts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -22,14 +23,14 @@ const robustHostile = `<img src=x onerror="alert(1)"><script>alert(2)</script><s
 func robustHostilePolicy(t *testing.T) []byte {
 	t.Helper()
 	h := func(where string) string { return where + ":" + robustHostile }
-	texts := map[string]string{}
-	for _, k := range TextKeys {
-		texts[k] = h(k)
+	ui := map[string]string{}
+	for _, k := range texts.Keys {
+		ui[k] = h(k)
 	}
 	b, err := json.Marshal(map[string]any{
 		"revision":  3,
 		"languages": []string{"en", "de"},
-		"texts":     map[string]any{"en": texts},
+		"texts":     map[string]any{"en": ui},
 		"policyUrl": "/cookies?x=<script>",
 		"categories": []any{
 			map[string]any{"id": "necessary", "required": true, "label": h("cat"), "description": map[string]string{"en": h("desc"), "de": h("besch")}},

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/consentwasm/consent/policy/texts"
 )
 
 // patternOnlyGo are the refused patterns the JSON Schema accepts, and why:
@@ -48,7 +50,7 @@ func TestSchemaAgreesOnPatterns(t *testing.T) {
 	}
 }
 
-// The schema's text keys are TextKeys.
+// The schema's text keys are texts.Keys.
 func TestSchemaTextKeys(t *testing.T) {
 	var s struct {
 		Properties struct {
@@ -68,8 +70,8 @@ func TestSchemaTextKeys(t *testing.T) {
 	if err := json.Unmarshal(b, &s); err != nil {
 		t.Fatal(err)
 	}
-	if got := s.Properties.Texts.AdditionalProperties.PropertyNames.Enum; !reflect.DeepEqual(got, TextKeys) {
-		t.Errorf("policy.schema.json texts keys = %v\nwant TextKeys = %v", got, TextKeys)
+	if got := s.Properties.Texts.AdditionalProperties.PropertyNames.Enum; !reflect.DeepEqual(got, texts.Keys) {
+		t.Errorf("policy.schema.json texts keys = %v\nwant texts.Keys = %v", got, texts.Keys)
 	}
 }
 

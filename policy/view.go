@@ -1,6 +1,9 @@
 package policy
 
-import "github.com/consentwasm/consent/policy/jsontext"
+import (
+	"github.com/consentwasm/consent/policy/jsontext"
+	"github.com/consentwasm/consent/policy/texts"
+)
 
 // Views shown by the JS bridge.
 const (
@@ -28,16 +31,16 @@ func DraftViewJSON(p *Policy, show, lang string, d *Draft, r *Record, notice str
 	w.BeginObject()
 	w.KeyStr("show", show)
 	w.KeyStr("lang", lang)
-	w.KeyStr("dir", Dir(lang))
+	w.KeyStr("dir", texts.Dir(lang))
 	w.KeyStr("layout", p.Layout)
 	w.KeyStr("theme", p.Theme)
 	w.Key("texts")
-	w.StrMap(TextKeys, UITexts(p, lang))
+	w.StrMap(texts.Keys, UITexts(p, lang))
 	w.KeyStr("policyUrl", p.PolicyURL)
 	w.KeyStr("notice", notice)
 	w.KeyBool("reopen", ReopenShown(p, show, r))
 	w.Key("categories")
-	texts := UITexts(p, lang)
+	ui := UITexts(p, lang)
 	writeCategories(&w, p, lang, func(w *jsontext.Writer, c *Category, s *Service) {
 		sw := d.CategorySwitch(p, c)
 		if s != nil {
@@ -45,7 +48,7 @@ func DraftViewJSON(p *Policy, show, lang string, d *Draft, r *Record, notice str
 		}
 		w.KeyBool("checked", sw.Checked)
 		w.KeyBool("partly", sw.Partly)
-		w.KeyStr("stateText", texts[sw.Text])
+		w.KeyStr("stateText", ui[sw.Text])
 	})
 	w.EndObject()
 	return w.String()
@@ -58,16 +61,16 @@ func DeclarationJSON(p *Policy, lang string, r *Record) string {
 	var w jsontext.Writer
 	w.BeginObject()
 	w.KeyStr("lang", lang)
-	w.KeyStr("dir", Dir(lang))
-	texts := UITexts(p, lang)
+	w.KeyStr("dir", texts.Dir(lang))
+	ui := UITexts(p, lang)
 	w.Key("texts")
-	w.StrMap(TextKeys, texts)
+	w.StrMap(texts.Keys, ui)
 	w.Key("categories")
 	on := chosen(r)
 	writeCategories(&w, p, lang, func(w *jsontext.Writer, c *Category, s *Service) {
 		w.KeyBool("accepted", on(c, s))
 		// The words too: "No choice yet" before any (DeclarationChoice).
-		w.KeyStr("choice", DeclarationChoice(texts, c, s, r))
+		w.KeyStr("choice", DeclarationChoice(ui, c, s, r))
 	})
 	w.EndObject()
 	return w.String()

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/texts"
 )
 
 const declarationUsage = `usage: consent declaration FILE [--lang L] [--format html|md]
@@ -75,7 +76,7 @@ func runDeclaration(args []string, stdout, stderr io.Writer) int {
 	l := p.DefaultLanguage()
 	if *lang != "" {
 		var ok bool
-		if l, ok = policy.MatchLanguage(p.Languages, *lang); !ok {
+		if l, ok = texts.Match(p.Languages, *lang); !ok {
 			return usageError(fmt.Sprintf("language %q is not in the policy; it has %s",
 				*lang, strings.Join(p.Languages, ", ")))
 		}

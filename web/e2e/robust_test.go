@@ -24,6 +24,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/consentwasm/consent/internal/devserver"
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/texts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -225,9 +226,9 @@ const hostile = `<img src=x onerror="window.__pwned='img'"><script>window.__pwne
 func hostilePolicy(t *testing.T, policyURL string) string {
 	t.Helper()
 	h := func(where string) string { return where + ":" + hostile }
-	texts := map[string]string{}
-	for _, k := range policy.TextKeys {
-		texts[k] = h("text-" + k)
+	ui := map[string]string{}
+	for _, k := range texts.Keys {
+		ui[k] = h("text-" + k)
 	}
 	cookie := func(where string) map[string]any {
 		return map[string]any{"name": "c_" + where, "duration": h("duration-" + where), "purpose": h("purpose-" + where)}
@@ -242,7 +243,7 @@ func hostilePolicy(t *testing.T, policyURL string) string {
 	p := map[string]any{
 		"revision":  1,
 		"languages": []string{"en"},
-		"texts":     map[string]any{"en": texts},
+		"texts":     map[string]any{"en": ui},
 		"categories": []any{
 			map[string]any{"id": "necessary", "required": true, "label": h("cat-necessary"), "description": h("desc-necessary")},
 			map[string]any{"id": "statistics", "label": h("cat-statistics"), "description": h("desc-statistics")},

@@ -1,12 +1,17 @@
-package policy
+// Package texts holds the UI strings of the banner, the dialog, the
+// declaration and the placeholder in 34 built-in languages, and the rules
+// that match a language tag to a table (base language, aliases, writing
+// direction). It knows nothing of policies: the policy package passes its
+// overrides in.
+package texts
 
 import "strings"
 
-// TextKeys lists the UI strings every view carries, in a fixed order: the
+// Keys lists the UI strings every view carries, in a fixed order: the
 // banner, the preferences dialog, the declaration table, the placeholder of
 // blocked content and the switches. The built-in tables and the policy's
 // "texts" overrides use these keys.
-var TextKeys = []string{
+var Keys = []string{
 	"bannerTitle", "bannerText", "acceptAll", "rejectAll", "customize", "save", "close", "policyLink",
 	"prefsTitle", "prefsText", "alwaysOn", "showServices", "hideServices",
 	"colService", "colProvider", "colFunction", "colCookies",
@@ -18,11 +23,11 @@ var TextKeys = []string{
 	"reopen", "noChoice",
 }
 
-// numTextKeys is len(TextKeys): the number of lines of a built-in table.
-const numTextKeys = 29
+// numKeys is len(Keys): the number of lines of a built-in table.
+const numKeys = 29
 
 // builtinTexts is one language's built-in strings: one line per key, in
-// TextKeys order, kept as a single string to stay small in the wasm.
+// Keys order, kept as a single string to stay small in the wasm.
 type builtinTexts struct {
 	lang  string
 	texts string
@@ -34,9 +39,9 @@ var languageAliases = [...][2]string{{"nb", "no"}, {"nn", "no"}, {"iw", "he"}}
 // rtlLanguages are the base languages written right to left.
 var rtlLanguages = [...]string{"ar", "he", "iw", "fa", "ur", "yi", "ps", "dv", "ckb", "sd", "ug"}
 
-// BuiltinLanguages returns the languages that have built-in UI strings, in
+// Languages returns the languages that have built-in UI strings, in
 // the order of the built-in table (English first).
-func BuiltinLanguages() []string {
+func Languages() []string {
 	out := make([]string, len(builtins))
 	for i := range builtins {
 		out[i] = builtins[i].lang
@@ -57,18 +62,16 @@ func Dir(lang string) string {
 	return "ltr"
 }
 
-// UITexts returns every key of TextKeys resolved for lang. A key is taken,
-// in this order, from the policy's override in lang (or in its base
-// language, "de" for "de-AT"), the built-in string in lang (or its base
-// language), the policy's override and the built-in string in the policy's
-// default language, and finally the built-in English string. p may be nil.
-func UITexts(p *Policy, lang string) map[string]string {
-	def := "en"
-	var overrides map[string]map[string]string
-	if p != nil {
-		def = p.DefaultLanguage()
-		overrides = p.Texts
-	}
+// AnyLanguage is the key of an override table that applies in every
+// language.
+const AnyLanguage = "*"
+
+// Resolve returns every key of Keys resolved for lang. A key is taken, in
+// this order, from overrides in lang (or in its base language, "de" for
+// "de-AT"), the built-in string in lang (or its base language), overrides
+// in AnyLanguage, the override and the built-in string in def, and finally
+// the built-in English string. An empty lang means def.
+func Resolve(overrides map[string]map[string]string, def, lang string) map[string]string {
 	lang = normalizeLanguage(lang)
 	if lang == "" {
 		lang = normalizeLanguage(def)
@@ -91,8 +94,8 @@ func UITexts(p *Policy, lang string) map[string]string {
 		}
 	}
 	sources = append(sources, source{builtin: builtinTable("en").lines()})
-	out := make(map[string]string, len(TextKeys))
-	for i, key := range TextKeys {
+	out := make(map[string]string, len(Keys))
+	for i, key := range Keys {
 		s := ""
 		for _, src := range sources {
 			if src.override != nil {
@@ -109,44 +112,11 @@ func UITexts(p *Policy, lang string) map[string]string {
 	return out
 }
 
-// LanguageSignals are what a page tells about the visitor's language, each
-// empty when unknown.
-type LanguageSignals struct {
-	// Explicit is a language chosen through consent.setLanguage.
-	Explicit string
-	// Cookie is the value of the policy's languageCookie.
-	Cookie string
-	// Page is the lang attribute of the page's <html> element.
-	Page string
-	// Browser lists the browser's preferred languages, best first.
-	Browser []string
-}
-
-// ChooseLanguage returns the policy language to show: the first signal, in
-// the order explicit choice, language cookie, page language, browser
-// languages, that names one of the policy's languages, else the policy's
-// default language. Languages match case-insensitively, "_" and "-" alike,
-// exactly first and then by base language ("de-DE" selects "de", "pt"
-// selects "pt-BR"). The result is always spelled as in p.Languages ("en"
-// when the policy lists none).
-func ChooseLanguage(p *Policy, s LanguageSignals) string {
-	if p == nil || len(p.Languages) == 0 {
-		return "en"
-	}
-	candidates := append([]string{s.Explicit, s.Cookie, s.Page}, s.Browser...)
-	for _, c := range candidates {
-		if l, ok := MatchLanguage(p.Languages, c); ok {
-			return l
-		}
-	}
-	return p.Languages[0]
-}
-
-// MatchLanguage returns the language of langs that tag selects: an exact
+// Match returns the language of langs that tag selects: an exact
 // match ignoring case and "_"/"-", else the language equal to tag's base
 // language, else the first language with the same base ("pt" selects
 // "pt-BR"). It reports false when tag selects none of them.
-func MatchLanguage(langs []string, tag string) (string, bool) {
+func Match(langs []string, tag string) (string, bool) {
 	t := normalizeLanguage(strings.Trim(tag, `"' `))
 	if t == "" {
 		return "", false
@@ -223,7 +193,7 @@ func builtinTable(lang string) *builtinTexts {
 	return nil
 }
 
-// lines returns the strings of a built-in table, in TextKeys order.
+// lines returns the strings of a built-in table, in Keys order.
 func (b *builtinTexts) lines() []string {
 	return strings.Split(b.texts, "\n")
 }

@@ -1,11 +1,11 @@
-// The built-in UI strings. Every language lists all of TextKeys, in order;
+// The built-in UI strings. Every language lists all of Keys, in order;
 // texts_test.go checks that none is missing or drops a placeholder.
 
-package policy
+package texts
 
 // builtins holds the built-in UI strings, English first, then the official
 // EU languages, then the others: one string per language, its lines in
-// TextKeys order.
+// Keys order.
 var builtins = [...]builtinTexts{
 	{"en",
 		"Cookies on this website\n" +
