@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/proof"
 )
 
 // ProofBrowser is what proof of consent (CONTRACT.md §9) needs from the
@@ -27,7 +28,7 @@ type proofState struct {
 	text    []byte
 	sha     string
 	sending bool
-	memory  *policy.Outbox
+	memory  *proof.Outbox
 }
 
 // proofStart keeps the policy text for its fingerprint and proves a record
@@ -57,14 +58,14 @@ func (a *App) prove(rec *policy.Record) {
 		return
 	}
 	if a.proof.sha == "" {
-		a.proof.sha = policy.SHA256Hex(a.proof.text)
+		a.proof.sha = proof.SHA256Hex(a.proof.text)
 	}
 	_, path, _, _ := a.b.Location()
-	doc := policy.ProofDocument(a.p, rec, a.proof.sha, policy.ProofPage{
+	doc := proof.Document(a.p, rec, a.proof.sha, proof.Page{
 		Origin: pb.Origin(), Path: path, Language: a.lang, GPC: a.b.GPC(),
 	})
 	box := a.loadOutbox(pb)
-	box.Add(policy.ProofKey(rec), doc)
+	box.Add(proof.Key(rec), doc)
 	a.saveOutbox(pb, box)
 	a.proofFlush(true)
 }
@@ -73,7 +74,7 @@ func (a *App) prove(rec *policy.Record) {
 // choice under the id being forgotten.
 func (a *App) proveReset(old *policy.Record) {
 	if old != nil {
-		a.prove(policy.ResetRecord(a.p, old.ID, a.now()))
+		a.prove(proof.ResetRecord(a.p, old.ID, a.now()))
 	}
 }
 
@@ -106,7 +107,7 @@ func (a *App) proofAnswer(pb ProofBrowser, key string, status int) {
 	box := a.loadOutbox(pb)
 	outcome, more := box.Result(key, status, a.now())
 	a.saveOutbox(pb, box)
-	if outcome == policy.ProofDropped {
+	if outcome == proof.Dropped {
 		a.b.Log("proof of consent: " + a.p.Proof.URL + " refused a record for good (HTTP " + strconv.Itoa(status) + "); it is not sent again")
 	}
 	if more {
@@ -114,18 +115,18 @@ func (a *App) proofAnswer(pb ProofBrowser, key string, status int) {
 	}
 }
 
-func (a *App) loadOutbox(pb ProofBrowser) policy.Outbox {
+func (a *App) loadOutbox(pb ProofBrowser) proof.Outbox {
 	if a.proof.memory != nil {
 		return *a.proof.memory
 	}
-	return policy.DecodeOutbox(pb.LoadItem(policy.OutboxKey))
+	return proof.DecodeOutbox(pb.LoadItem(proof.OutboxKey))
 }
 
 // saveOutbox stores the outbox in localStorage; when the browser refuses,
 // it lives on in memory for this page view.
-func (a *App) saveOutbox(pb ProofBrowser, box policy.Outbox) {
+func (a *App) saveOutbox(pb ProofBrowser, box proof.Outbox) {
 	if a.proof.memory == nil {
-		if err := pb.StoreItem(policy.OutboxKey, box.Encode()); err == nil {
+		if err := pb.StoreItem(proof.OutboxKey, box.Encode()); err == nil {
 			return
 		}
 		a.b.Log("proof of consent: localStorage is refused: unsent records are kept for this page view only")

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/proof"
 )
 
 // proofFake is a fake browser that can send proof documents: each send
@@ -127,7 +128,7 @@ func TestProofEveryChoiceIsSentUnderOneID(t *testing.T) {
 	d := f.answer(t, 201)
 	equal(t, "the first document's record", d.Record, *first)
 	equal(t, "policy", d.Policy.Revision, 3)
-	equal(t, "sha256", d.Policy.SHA256, policy.SHA256Hex([]byte(text)))
+	equal(t, "sha256", d.Policy.SHA256, proof.SHA256Hex([]byte(text)))
 	equal(t, "page", d.Page.Origin+d.Page.Path, "https://www.example.org/shop/")
 	equal(t, "language", d.Language, "en")
 
@@ -153,7 +154,7 @@ func TestProofEveryChoiceIsSentUnderOneID(t *testing.T) {
 	now = now.Add(time.Second)
 	pg.call("reset")
 	d = f.answer(t, 201)
-	equal(t, "reset method", d.Record.Method, policy.MethodReset)
+	equal(t, "reset method", d.Record.Method, proof.MethodReset)
 	equal(t, "reset id", d.Record.ID, first.ID)
 	equal(t, "reset refuses the optional", d.Record.Categories, map[string]bool{"necessary": true, "statistics": false, "media": false})
 	now = now.Add(time.Second)
@@ -161,8 +162,8 @@ func TestProofEveryChoiceIsSentUnderOneID(t *testing.T) {
 	if d := f.answer(t, 201); d.Record.ID == first.ID || d.Record.ID == "" {
 		t.Errorf("after reset() the next choice has id %q, want a new one", d.Record.ID)
 	}
-	if f.local[policy.OutboxKey] != "" {
-		t.Errorf("the outbox keeps %s after every document was acknowledged", f.local[policy.OutboxKey])
+	if f.local[proof.OutboxKey] != "" {
+		t.Errorf("the outbox keeps %s after every document was acknowledged", f.local[proof.OutboxKey])
 	}
 }
 
@@ -221,7 +222,7 @@ func TestProofOutboxIsRetriedOnLaterPages(t *testing.T) {
 		t.Fatalf("a new choice must send the oldest waiting document first; pending %v", f.pending)
 	}
 	f.answer(t, 503)
-	box := policy.DecodeOutbox(f.local[policy.OutboxKey])
+	box := proof.DecodeOutbox(f.local[proof.OutboxKey])
 	if len(box.Entries) != 2 {
 		t.Fatalf("outbox holds %d documents, want 2", len(box.Entries))
 	}
@@ -241,8 +242,8 @@ func TestProofOutboxIsRetriedOnLaterPages(t *testing.T) {
 	if d := f.answer(t, 200); d.Record.Method != policy.MethodRejectAll {
 		t.Errorf("then %s, want reject-all", d.Record.Method)
 	}
-	if len(f.pending) != 0 || f.local[policy.OutboxKey] != "" {
-		t.Errorf("after both were acknowledged: pending %d, outbox %q", len(f.pending), f.local[policy.OutboxKey])
+	if len(f.pending) != 0 || f.local[proof.OutboxKey] != "" {
+		t.Errorf("after both were acknowledged: pending %d, outbox %q", len(f.pending), f.local[proof.OutboxKey])
 	}
 }
 

@@ -16,7 +16,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/proof"
 )
 
 // MaxBody is the largest document the server reads (CONTRACT.md §9: 413).
@@ -41,7 +41,7 @@ var (
 )
 
 // Document is one proof of consent as the browser sends it (the JSON of
-// policy.ProofDocument, version 1).
+// proof.Document, version 1).
 type Document struct {
 	ConsentID      string
 	Timestamp      int64 // ms since the epoch, the time of the choice
@@ -105,8 +105,8 @@ func Decode(body []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if v != policy.ProofVersion {
-		return nil, fieldErr("version", "unsupported version %d (want %d)", v, policy.ProofVersion)
+	if v != proof.Version {
+		return nil, fieldErr("version", "unsupported version %d (want %d)", v, proof.Version)
 	}
 	d := &Document{}
 	rec, err := object(o["record"], "record", []string{"id", "revision", "timestamp", "method", "categories", "services"})
@@ -129,11 +129,11 @@ func Decode(body []byte) (*Document, error) {
 		return nil, err
 	}
 	known := false
-	for _, m := range policy.ProofMethods {
+	for _, m := range proof.Methods {
 		known = known || m == d.Method
 	}
 	if !known {
-		return nil, fieldErr("record.method", "unknown method %q (want one of %s)", d.Method, strings.Join(policy.ProofMethods, ", "))
+		return nil, fieldErr("record.method", "unknown method %q (want one of %s)", d.Method, strings.Join(proof.Methods, ", "))
 	}
 	if d.Categories, err = choices(rec["categories"], "record.categories"); err != nil {
 		return nil, err
@@ -327,7 +327,7 @@ func kind(v any) string {
 	return "an unknown value"
 }
 
-// JSON returns the document in the form policy.ProofDocument writes (keys
+// JSON returns the document in the form proof.Document writes (keys
 // of categories and services sorted), with receivedAt (ms) added when it
 // is not 0: the line `consent log export --format jsonl` writes.
 func (d *Document) JSON(receivedAt int64) []byte {
@@ -355,7 +355,7 @@ func (d *Document) JSON(receivedAt int64) []byte {
 		Language   string `json:"language"`
 		GPC        bool   `json:"gpc"`
 		ReceivedAt int64  `json:"receivedAt,omitempty"`
-	}{policy.ProofVersion, rec{d.ConsentID, d.Revision, d.Timestamp, d.Method, d.Categories, d.Services},
+	}{proof.Version, rec{d.ConsentID, d.Revision, d.Timestamp, d.Method, d.Categories, d.Services},
 		pol{d.PolicyRevision, d.PolicySHA256}, page{d.Origin, d.Path}, d.Language, d.GPC, receivedAt}
 	b, err := json.Marshal(out)
 	if err != nil {

@@ -14,11 +14,12 @@ import (
 	"time"
 
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/proof"
 )
 
 const testOrigin = "https://shop.example"
 
-// testDoc is a document as the browser sends it (policy.ProofDocument).
+// testDoc is a document as the browser sends it (proof.Document).
 func testDoc(id string, ts int64, method string) string {
 	p := &policy.Policy{Revision: 2,
 		Categories: []policy.Category{{ID: "necessary", Required: true}, {ID: "statistics"}, {ID: "marketing"}},
@@ -28,8 +29,8 @@ func testDoc(id string, ts int64, method string) string {
 		ch = policy.RejectAllChoice(p)
 	}
 	r := policy.NewRecord(p, nil, ch, method, id, time.UnixMilli(ts))
-	return policy.ProofDocument(p, r, policy.SHA256Hex([]byte("policy text")),
-		policy.ProofPage{Origin: testOrigin, Path: "/checkout", Language: "de", GPC: false})
+	return proof.Document(p, r, proof.SHA256Hex([]byte("policy text")),
+		proof.Page{Origin: testOrigin, Path: "/checkout", Language: "de", GPC: false})
 }
 
 type testServer struct {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/consentwasm/consent/consentlog"
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/proof"
 )
 
 func logDoc(t *testing.T, id string, ts time.Time, method string) *consentlog.Document {
@@ -23,8 +24,8 @@ func logDoc(t *testing.T, id string, ts time.Time, method string) *consentlog.Do
 	if method == policy.MethodRejectAll {
 		ch = policy.RejectAllChoice(p)
 	}
-	doc := policy.ProofDocument(p, policy.NewRecord(p, nil, ch, method, id, ts), policy.SHA256Hex(nil),
-		policy.ProofPage{Origin: "https://shop.example", Path: "/", Language: "en"})
+	doc := proof.Document(p, policy.NewRecord(p, nil, ch, method, id, ts), proof.SHA256Hex(nil),
+		proof.Page{Origin: "https://shop.example", Path: "/", Language: "en"})
 	d, err := consentlog.Decode([]byte(doc))
 	if err != nil {
 		t.Fatal(err)

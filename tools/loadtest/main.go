@@ -39,6 +39,7 @@ import (
 	"github.com/consentwasm/consent/consentlog"
 	"github.com/consentwasm/consent/internal/pgtest"
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/proof"
 )
 
 const origin = "https://shop.example"
@@ -161,7 +162,7 @@ func demo() *policy.Policy {
 
 var (
 	demoPolicy = demo()
-	demoSHA    = policy.SHA256Hex([]byte("a policy file of a few kilobytes"))
+	demoSHA    = proof.SHA256Hex([]byte("a policy file of a few kilobytes"))
 	methods    = []string{policy.MethodAcceptAll, policy.MethodRejectAll, policy.MethodCustom, policy.MethodAPI, policy.MethodGPC}
 	paths      = []string{"/", "/shop/", "/shop/shoes/red-sneakers", "/blog/2026/11/a-long-article-title", "/de/kontakt"}
 )
@@ -180,7 +181,7 @@ func document(r *rand.Rand, id string, ts int64) []byte {
 		ch.Services = map[string]bool{}
 	}
 	rec := policy.NewRecord(demoPolicy, nil, ch, m, id, time.UnixMilli(ts))
-	return []byte(policy.ProofDocument(demoPolicy, rec, demoSHA, policy.ProofPage{
+	return []byte(proof.Document(demoPolicy, rec, demoSHA, proof.Page{
 		Origin: origin, Path: paths[r.IntN(len(paths))], Language: []string{"en", "de", "fr"}[r.IntN(3)], GPC: m == policy.MethodGPC}))
 }
 

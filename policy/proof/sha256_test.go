@@ -1,4 +1,4 @@
-package policy
+package proof
 
 import (
 	"crypto/sha256"

@@ -1,19 +1,10 @@
-package policy
-
-import (
-	"strconv"
-	"time"
-
-	"github.com/consentwasm/consent/policy/jsontext"
-)
-
-// Proof of consent (CONTRACT.md §9): with proof.url in the policy, every new
+// Package proof decides the proof of consent (CONTRACT.md §9): with proof.url in the policy, every new
 // choice is sent to the site owner's consent log as one JSON document, and a
 // document the log has not acknowledged waits in the browser's outbox
-// (localStorage) until it is. This file decides what is sent and when;
+// (localStorage) until it is. It decides what is sent and when;
 // package app carries it out, and the JS only carries the bytes.
 //
-// The document (ProofDocument), version 1:
+// The document (Document), version 1:
 //
 //	{"version": 1,
 //	 "record": {"id", "revision", "timestamp", "method", "categories", "services"},
@@ -28,19 +19,28 @@ import (
 // has no query and no fragment. Nothing else about the visitor is sent:
 // the log server adds the time it received the document and stores no
 // address.
+package proof
 
-// ProofVersion is the version of the document ProofDocument writes.
-const ProofVersion = 1
+import (
+	"strconv"
+	"time"
+
+	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/jsontext"
+)
+
+// Version is the version of the document Document writes.
+const Version = 1
 
 // MethodReset is the method of the proof document sent for consent.reset():
 // the visitor withdrew every choice. It is never stored in the cookie.
 const MethodReset = "reset"
 
-// ProofMethods are the methods a proof document may carry.
-var ProofMethods = []string{MethodAcceptAll, MethodRejectAll, MethodCustom, MethodGPC, MethodAPI, MethodReset}
+// Methods are the methods a proof document may carry.
+var Methods = []string{policy.MethodAcceptAll, policy.MethodRejectAll, policy.MethodCustom, policy.MethodGPC, policy.MethodAPI, MethodReset}
 
-// ProofPage is what the document says about where the choice was made.
-type ProofPage struct {
+// Page is what the document says about where the choice was made.
+type Page struct {
 	// Origin is location.origin ("https://shop.example:8443").
 	Origin string
 	// Path is location.pathname, without query or fragment.
@@ -51,11 +51,11 @@ type ProofPage struct {
 	GPC bool
 }
 
-// ProofDocument returns the JSON document sent to proof.url for a new
+// Document returns the JSON document sent to proof.url for a new
 // record r, made under the policy p whose text, as loaded, has the SHA-256
 // policySHA256 (see SHA256Hex). A query or fragment left in page.Path is
 // cut off.
-func ProofDocument(p *Policy, r *Record, policySHA256 string, page ProofPage) string {
+func Document(p *policy.Policy, r *policy.Record, policySHA256 string, page Page) string {
 	path := page.Path
 	for i := 0; i < len(path); i++ {
 		if path[i] == '?' || path[i] == '#' {
@@ -68,9 +68,9 @@ func ProofDocument(p *Policy, r *Record, policySHA256 string, page ProofPage) st
 	}
 	var w jsontext.Writer
 	w.BeginObject()
-	w.KeyInt("version", ProofVersion)
+	w.KeyInt("version", Version)
 	w.Key("record")
-	writeRecord(&w, p, r)
+	w.Raw(policy.RecordJSON(p, r))
 	w.Key("policy")
 	w.BeginObject()
 	w.KeyInt("revision", int64(p.Revision))
@@ -90,8 +90,8 @@ func ProofDocument(p *Policy, r *Record, policySHA256 string, page ProofPage) st
 // ResetRecord is the record a reset() is proven by: every optional category
 // and service refused, method MethodReset, under the consent id id that the
 // reset forgets.
-func ResetRecord(p *Policy, id string, now time.Time) *Record {
-	r := NewRecord(p, nil, RejectAllChoice(p), MethodReset, id, now)
+func ResetRecord(p *policy.Policy, id string, now time.Time) *policy.Record {
+	r := policy.NewRecord(p, nil, policy.RejectAllChoice(p), MethodReset, id, now)
 	return r
 }
 
@@ -105,7 +105,7 @@ func ResetRecord(p *Policy, id string, now time.Time) *Record {
 //     the order they were made;
 //   - a new choice is sent at once (after the older documents still
 //     waiting); on page load, the outbox is sent when its backoff has
-//     passed (ProofBackoff: after the first failure, on the next page);
+//     passed (Backoff: after the first failure, on the next page);
 //   - a 2xx answer acknowledges the document (removed); a 400 or 413
 //     means the log will never take it (removed, with a console warning);
 //     anything else (no answer, 403, 429, 5xx) keeps it, and the failure
@@ -121,10 +121,10 @@ const (
 // failures in a row (the last one repeats).
 var proofBackoff = []time.Duration{0, 30 * time.Second, 2 * time.Minute, 10 * time.Minute, time.Hour, 6 * time.Hour}
 
-// ProofBackoff returns how long after its failures-th failure in a row the
+// Backoff returns how long after its failures-th failure in a row the
 // outbox waits before a page load sends it again: 0 (the next page), 30 s,
 // 2 min, 10 min, 1 h, then every 6 h.
-func ProofBackoff(failures int) time.Duration {
+func Backoff(failures int) time.Duration {
 	if failures <= 0 {
 		return 0
 	}
@@ -133,21 +133,21 @@ func ProofBackoff(failures int) time.Duration {
 
 // Outcome of sending one document, by HTTP status (0: no answer).
 const (
-	ProofAcked   = "acked"
-	ProofDropped = "dropped"
-	ProofRetry   = "retry"
+	Acked   = "acked"
+	Dropped = "dropped"
+	Retry   = "retry"
 )
 
-// ProofOutcome says what a send's HTTP status means for the document
+// Outcome says what a send's HTTP status means for the document
 // (status 0: the request failed, e.g. the log is down or CORS refused it).
-func ProofOutcome(status int) string {
+func Outcome(status int) string {
 	switch {
 	case status >= 200 && status < 300:
-		return ProofAcked
+		return Acked
 	case status == 400 || status == 413:
-		return ProofDropped
+		return Dropped
 	}
-	return ProofRetry
+	return Retry
 }
 
 // OutboxEntry is one document waiting for acknowledgement.
@@ -155,7 +155,7 @@ type OutboxEntry struct {
 	// Key is the record's consent id and timestamp ("id.timestamp"), what
 	// the log tells duplicates by.
 	Key string
-	// Doc is the document (ProofDocument).
+	// Doc is the document (Document).
 	Doc string
 }
 
@@ -169,8 +169,8 @@ type Outbox struct {
 	Next     int64
 }
 
-// ProofKey returns the outbox key of a record: its consent id and timestamp.
-func ProofKey(r *Record) string {
+// Key returns the outbox key of a record: its consent id and timestamp.
+func Key(r *policy.Record) string {
 	return r.ID + "." + strconv.FormatInt(r.Timestamp, 10)
 }
 
@@ -205,17 +205,17 @@ func (o *Outbox) Due(now time.Time, force bool) (OutboxEntry, bool) {
 }
 
 // Result records the answer to sending the entry with key: it returns the
-// outcome (ProofOutcome) and whether to send the next due entry now.
+// outcome (Outcome) and whether to send the next due entry now.
 func (o *Outbox) Result(key string, status int, now time.Time) (outcome string, more bool) {
-	outcome = ProofOutcome(status)
+	outcome = Outcome(status)
 	switch outcome {
-	case ProofAcked, ProofDropped:
+	case Acked, Dropped:
 		o.remove(key)
 		o.Failures, o.Next = 0, 0
 		return outcome, len(o.Entries) > 0
 	}
 	o.Failures++
-	o.Next = now.Add(ProofBackoff(o.Failures)).UnixMilli()
+	o.Next = now.Add(Backoff(o.Failures)).UnixMilli()
 	return outcome, false
 }
 

@@ -1,4 +1,4 @@
-package policy
+package proof
 
 import "math/bits"
 
