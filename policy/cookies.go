@@ -38,8 +38,8 @@ func ParseCookieString(s string) []CookiePair {
 	return out
 }
 
-// recConsentCookieName is the policy's consent cookie name or its default.
-func (p *Policy) recConsentCookieName() string {
+// ConsentCookieName is the policy's consent cookie name or its default.
+func (p *Policy) ConsentCookieName() string {
 	if p.ConsentCookie.Name == "" {
 		return DefaultConsentCookieName
 	}
@@ -55,7 +55,7 @@ func FindConsent(p *Policy, pairs []CookiePair, now time.Time) (*Record, error) 
 	if p == nil {
 		return nil, errors.New("no policy")
 	}
-	name := p.recConsentCookieName()
+	name := p.ConsentCookieName()
 	var best *Record
 	var firstErr error
 	found := 0
@@ -88,9 +88,9 @@ func FindConsent(p *Policy, pairs []CookiePair, now time.Time) (*Record, error) 
 	}
 }
 
-// recSameSite returns the policy's SameSite value spelled as browsers
+// SameSite returns the policy's SameSite value spelled as browsers
 // document it, Lax by default.
-func (p *Policy) recSameSite() string {
+func (p *Policy) SameSite() string {
 	switch strings.ToLower(p.ConsentCookie.SameSite) {
 	case "strict":
 		return "Strict"
@@ -119,7 +119,7 @@ func consentCookieFor(p *Policy, value string, secure bool, maxAge int64) string
 		path = DefaultConsentCookiePath
 	}
 	var sb strings.Builder
-	sb.WriteString(p.recConsentCookieName())
+	sb.WriteString(p.ConsentCookieName())
 	sb.WriteByte('=')
 	sb.WriteString(value)
 	sb.WriteString("; Path=")
@@ -130,7 +130,7 @@ func consentCookieFor(p *Policy, value string, secure bool, maxAge int64) string
 	}
 	sb.WriteString("; Max-Age=")
 	sb.WriteString(strconv.FormatInt(maxAge, 10))
-	ss := p.recSameSite()
+	ss := p.SameSite()
 	sb.WriteString("; SameSite=")
 	sb.WriteString(ss)
 	if secure || ss == "None" {
@@ -149,7 +149,7 @@ func ConsentCookieDeletion(p *Policy) Deletion {
 	if path == "" {
 		path = DefaultConsentCookiePath
 	}
-	return Deletion{Name: p.recConsentCookieName(), Domain: p.ConsentCookie.Domain, Path: path}
+	return Deletion{Name: p.ConsentCookieName(), Domain: p.ConsentCookie.Domain, Path: path}
 }
 
 // Deletion is one (name, domain, path, partition) a cookie may have been
@@ -248,10 +248,10 @@ func cookieDomains(host string) []string {
 		host = host[:i] // a port; IPv6 addresses have several colons
 	}
 	out := []string{""}
-	if host == "" || cookieIsIP(host) || !strings.Contains(host, ".") || isPublicSuffix(host) {
+	if host == "" || cookieIsIP(host) || !strings.Contains(host, ".") || IsPublicSuffix(host) {
 		return out
 	}
-	for d := host; strings.Contains(d, ".") && !isPublicSuffix(d); {
+	for d := host; strings.Contains(d, ".") && !IsPublicSuffix(d); {
 		out = append(out, d, "."+d)
 		_, d, _ = strings.Cut(d, ".")
 	}
@@ -298,9 +298,9 @@ var publicSuffixes = map[string]bool{
 	"azurewebsites.net": true, "cloudfront.net": true, "web.app": true, "firebaseapp.com": true,
 }
 
-// isPublicSuffix reports whether a domain is a single-label TLD or one of
+// IsPublicSuffix reports whether a domain is a single-label TLD or one of
 // publicSuffixes.
-func isPublicSuffix(domain string) bool {
+func IsPublicSuffix(domain string) bool {
 	return !strings.Contains(domain, ".") || publicSuffixes[domain]
 }
 

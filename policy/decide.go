@@ -146,7 +146,7 @@ func RefusedCookies(p *Policy, r *Record, names []string) []string {
 	}
 	var out []string
 	for _, n := range p.recRefusedNames(r, names, StorageCookie) {
-		if n != p.recConsentCookieName() {
+		if n != p.ConsentCookieName() {
 			out = append(out, n)
 		}
 	}

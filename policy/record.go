@@ -577,7 +577,7 @@ func KeptConsentID(p *Policy, prev *Record, cookies []CookiePair) string {
 	if p == nil {
 		return ""
 	}
-	name := p.recConsentCookieName()
+	name := p.ConsentCookieName()
 	for _, c := range cookies {
 		if c.Name != name {
 			continue

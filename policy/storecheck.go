@@ -52,7 +52,7 @@ func (c StoreCheck) Stored(p *Policy) bool {
 		return false
 	}
 	for _, k := range c.Cookies {
-		if k.Name == p.recConsentCookieName() && k.Value == c.Value {
+		if k.Name == p.ConsentCookieName() && k.Value == c.Value {
 			return true
 		}
 	}
@@ -68,21 +68,21 @@ func StoreProblem(p *Policy, c StoreCheck) (cause, message string) {
 	if p == nil || c.Stored(p) {
 		return "", ""
 	}
-	name := p.recConsentCookieName()
+	name := p.ConsentCookieName()
 	host := strings.ToLower(strings.TrimSuffix(c.Host, "."))
 	switch {
 	case c.WriteFailed || c.CookiesDisabled:
 		return StoreBlocked, "the browser blocks cookies for this page (a privacy setting, an extension or a sandboxed frame)"
 	}
 	if d := p.ConsentCookie.Domain; d != "" {
-		if msg := domainProblem(d, host); msg != "" {
+		if msg := DomainProblem(d, host); msg != "" {
 			return StoreDomain, msg
 		}
 	}
 	if msg := prefixProblem(p, c.Secure); msg != "" {
 		return StorePrefix, msg
 	}
-	if p.recSameSite() == "None" && !c.Secure {
+	if p.SameSite() == "None" && !c.Secure {
 		return StoreSameSiteNone, `consentCookie.sameSite "None" needs https: browsers refuse SameSite=None without Secure, and Secure on an http page like this one`
 	}
 	other := false
@@ -98,13 +98,13 @@ func StoreProblem(p *Policy, c StoreCheck) (cause, message string) {
 	return StoreBlocked, "the browser did not store the consent cookie: cookies are blocked for this site (a privacy setting or an extension), or its cookie jar is full"
 }
 
-// domainProblem says why a page on host cannot set a cookie with Domain d
+// DomainProblem says why a page on host cannot set a cookie with Domain d
 // (RFC 6265 §5.3 step 5–6): d must be a public suffix no more, and host
 // must domain-match it (§5.1.3). "" when it can.
-func domainProblem(d, host string) string {
+func DomainProblem(d, host string) string {
 	bare := strings.TrimPrefix(strings.ToLower(d), ".")
 	switch {
-	case isPublicSuffix(bare):
+	case IsPublicSuffix(bare):
 		return "consentCookie.domain " + strconv.Quote(d) + " is a public suffix: browsers refuse cookies for it"
 	case host == bare:
 		return ""
@@ -119,7 +119,7 @@ func domainProblem(d, host string) string {
 // §4.1.3) the consent cookie breaks: both prefixes need https, __Host-
 // also no Domain and Path "/". "" when none.
 func prefixProblem(p *Policy, secure bool) string {
-	name := p.recConsentCookieName()
+	name := p.ConsentCookieName()
 	host := strings.HasPrefix(name, "__Host-")
 	if !host && !strings.HasPrefix(name, "__Secure-") {
 		return ""
@@ -138,7 +138,7 @@ func prefixProblem(p *Policy, secure bool) string {
 // ProbeName is the name of the probe cookie that StoreProblem's check
 // writes next to the consent cookie.
 func ProbeName(p *Policy) string {
-	return p.recConsentCookieName() + "_probe"
+	return p.ConsentCookieName() + "_probe"
 }
 
 // ProbeCookie returns the document.cookie assignments that write and then
@@ -149,10 +149,10 @@ func ProbeCookie(p *Policy, secure bool) (set, del string) {
 		return "", ""
 	}
 	s := SetConsentCookie(p, "1", secure)
-	rest := s[len(p.recConsentCookieName()):]
+	rest := s[len(p.ConsentCookieName()):]
 	d := ConsentCookieDeletion(p)
 	d.Name = ProbeName(p)
-	d.Secure = secure || p.recSameSite() == "None"
+	d.Secure = secure || p.SameSite() == "None"
 	return ProbeName(p) + rest, d.String()
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/lint"
 )
 
 const validateUsage = `usage: consent validate FILE...
@@ -62,7 +63,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		pol, err := policy.Parse(data)
 		if err == nil {
 			// Warnings go with the problems, on stderr; they do not fail.
-			for _, w := range policy.Warnings(pol) {
+			for _, w := range lint.Warnings(pol) {
 				fmt.Fprintf(stderr, "%s%s\n", prefix, warningLine(w))
 			}
 			fmt.Fprintf(stdout, "%s: ok\n", file)

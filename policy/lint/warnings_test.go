@@ -1,8 +1,11 @@
-package policy
+package lint
 
 import (
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/consentwasm/consent/policy"
 )
 
 func TestWarnings(t *testing.T) {
@@ -25,7 +28,7 @@ func TestWarnings(t *testing.T) {
     ]}
   ]
 }`
-	p, err := Parse([]byte(src))
+	p, err := policy.Parse([]byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,8 +65,8 @@ func TestGlobAsPattern(t *testing.T) {
 }
 
 func TestExamplesHaveNoWarnings(t *testing.T) {
-	for _, f := range []string{"../examples/lille.json", "../examples/mannheim.json"} {
-		p, err := Parse(mustRead(t, f))
+	for _, f := range []string{"../../examples/lille.json", "../../examples/mannheim.json"} {
+		p, err := policy.Parse(mustRead(t, f))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -71,4 +74,13 @@ func TestExamplesHaveNoWarnings(t *testing.T) {
 			t.Errorf("%s: %v", f, ws)
 		}
 	}
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
