@@ -145,7 +145,7 @@ func RefusedCookies(p *Policy, r *Record, names []string) []string {
 		return nil
 	}
 	var out []string
-	for _, n := range p.recRefusedNames(r, names, StorageCookie) {
+	for _, n := range p.refusedNames(r, names, StorageCookie) {
 		if n != p.ConsentCookieName() {
 			out = append(out, n)
 		}
@@ -153,9 +153,9 @@ func RefusedCookies(p *Policy, r *Record, names []string) []string {
 	return out
 }
 
-// recRefusedNames returns, once each, the names of the given storage kind that
+// refusedNames returns, once each, the names of the given storage kind that
 // a refused service declares and no accepted (or required) service does.
-func (p *Policy) recRefusedNames(r *Record, names []string, storage string) []string {
+func (p *Policy) refusedNames(r *Record, names []string, storage string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, name := range names {
@@ -166,7 +166,7 @@ func (p *Policy) recRefusedNames(r *Record, names []string, storage string) []st
 		refused, kept := false, false
 		for i := range p.Services {
 			s := &p.Services[i]
-			if !s.recDeclares(name, storage) {
+			if !s.declaresName(name, storage) {
 				continue
 			}
 			if r.Accepted(p, s.Category, s.ID) {
@@ -182,8 +182,8 @@ func (p *Policy) recRefusedNames(r *Record, names []string, storage string) []st
 	return out
 }
 
-// recDeclares reports whether the service declares name in the storage kind.
-func (s *Service) recDeclares(name, storage string) bool {
+// declaresName reports whether the service declares name in the storage kind.
+func (s *Service) declaresName(name, storage string) bool {
 	for i := range s.Cookies {
 		c := &s.Cookies[i]
 		st := c.Storage

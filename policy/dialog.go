@@ -35,7 +35,7 @@ func NewDraft(p *Policy, r *Record) *Draft {
 	}
 	for i := range p.Services {
 		s := &p.Services[i]
-		d.Services[s.ID] = p.recRequiredService(s) || r != nil && r.Services[s.ID]
+		d.Services[s.ID] = p.requiredService(s) || r != nil && r.Services[s.ID]
 	}
 	return d
 }

@@ -77,13 +77,13 @@ func RejectAllChoice(p *Policy) Choice {
 		ch.Categories[c.ID] = c.Required
 	}
 	for _, s := range p.Services {
-		ch.Services[s.ID] = p.recRequiredService(&s)
+		ch.Services[s.ID] = p.requiredService(&s)
 	}
 	return ch
 }
 
-// recRequiredService reports whether s belongs to a required category.
-func (p *Policy) recRequiredService(s *Service) bool {
+// requiredService reports whether s belongs to a required category.
+func (p *Policy) requiredService(s *Service) bool {
 	c := p.Category(s.Category)
 	return c != nil && c.Required
 }
@@ -97,7 +97,7 @@ func (p *Policy) CheckChoice(ch Choice) error {
 		return errors.New("no policy")
 	}
 	var problems []string
-	for _, id := range recSortedKeys(ch.Categories) {
+	for _, id := range sortedKeys(ch.Categories) {
 		c := p.Category(id)
 		switch {
 		case c == nil:
@@ -106,12 +106,12 @@ func (p *Policy) CheckChoice(ch Choice) error {
 			problems = append(problems, "category "+strconv.Quote(id)+" is required and cannot be refused")
 		}
 	}
-	for _, id := range recSortedKeys(ch.Services) {
+	for _, id := range sortedKeys(ch.Services) {
 		s := p.Service(id)
 		switch {
 		case s == nil:
 			problems = append(problems, "unknown service "+strconv.Quote(id))
-		case p.recRequiredService(s) && !ch.Services[id]:
+		case p.requiredService(s) && !ch.Services[id]:
 			problems = append(problems, "service "+strconv.Quote(id)+" belongs to required category "+
 				strconv.Quote(s.Category)+" and cannot be refused")
 		}
@@ -122,7 +122,7 @@ func (p *Policy) CheckChoice(ch Choice) error {
 	return errors.New(strings.Join(problems, ", "))
 }
 
-func recSortedKeys(m map[string]bool) []string {
+func sortedKeys(m map[string]bool) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -180,19 +180,19 @@ func NewRecord(p *Policy, prev *Record, ch Choice, method, id string, now time.T
 			r.Categories[c.ID] = v
 		}
 	}
-	p.recForceRequired(r)
+	p.forceRequired(r)
 	return r
 }
 
-// recForceRequired sets every required category and its services accepted.
-func (p *Policy) recForceRequired(r *Record) {
+// forceRequired sets every required category and its services accepted.
+func (p *Policy) forceRequired(r *Record) {
 	for _, c := range p.Categories {
 		if c.Required {
 			r.Categories[c.ID] = true
 		}
 	}
 	for i := range p.Services {
-		if p.recRequiredService(&p.Services[i]) {
+		if p.requiredService(&p.Services[i]) {
 			r.Services[p.Services[i].ID] = true
 		}
 	}
@@ -263,22 +263,22 @@ func Changed(old, new *Record) (categories, services []string) {
 //	1 . revision . timestamp . id . method . categories . services
 //
 // revision and timestamp (ms since the epoch) are base36; id is the consent
-// id ([A-Za-z0-9_-], at most recMaxIDLen); method is one character; the last
+// id ([A-Za-z0-9_-], at most maxIDLen); method is one character; the last
 // two fields list the ACCEPTED categories and services, each as the
-// recTagLen-character tag of its id (see Tag). Anything not listed is
+// tagLen-character tag of its id (see Tag). Anything not listed is
 // refused, so a service added to the policy after the choice is refused
 // until the visitor says otherwise, and inserting or reordering services
 // shifts no one's choice. Every character is in [A-Za-z0-9._-], a valid
 // cookie value without quoting.
 const (
-	recTagLen   = 6
-	recMaxIDLen = 64
-	recTagBits  = 6 * recTagLen
-	recB64      = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-	recMaxSkew  = 24 * time.Hour
+	tagLen   = 6
+	maxIDLen = 64
+	tagBits  = 6 * tagLen
+	b64      = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+	maxSkew  = 24 * time.Hour
 )
 
-var recMethodChars = []struct {
+var methodChars = []struct {
 	c      byte
 	method string
 }{
@@ -297,10 +297,10 @@ func Tag(id string) string {
 		h ^= uint64(id[i])
 		h *= 1099511628211
 	}
-	h = (h ^ h>>recTagBits) & (1<<recTagBits - 1)
-	var b [recTagLen]byte
-	for i := recTagLen - 1; i >= 0; i-- {
-		b[i] = recB64[h&63]
+	h = (h ^ h>>tagBits) & (1<<tagBits - 1)
+	var b [tagLen]byte
+	for i := tagLen - 1; i >= 0; i-- {
+		b[i] = b64[h&63]
 		h >>= 6
 	}
 	return string(b[:])
@@ -353,29 +353,29 @@ func NewConsentID(random []byte) string {
 		bits += 8
 		for bits >= 6 {
 			bits -= 6
-			sb.WriteByte(recB64[acc>>bits&63])
+			sb.WriteByte(b64[acc>>bits&63])
 		}
 	}
 	if bits > 0 {
-		sb.WriteByte(recB64[acc<<(6-bits)&63])
+		sb.WriteByte(b64[acc<<(6-bits)&63])
 	}
 	s := sb.String()
-	if len(s) > recMaxIDLen {
-		s = s[:recMaxIDLen]
+	if len(s) > maxIDLen {
+		s = s[:maxIDLen]
 	}
 	return s
 }
 
-func recIsB64(c byte) bool {
+func isB64(c byte) bool {
 	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_'
 }
 
-// recCleanID keeps an id's base64url characters, at most recMaxIDLen of
+// cleanID keeps an id's base64url characters, at most maxIDLen of
 // them, and stands in "0" for an id left empty.
-func recCleanID(id string) string {
+func cleanID(id string) string {
 	var sb strings.Builder
-	for i := 0; i < len(id) && sb.Len() < recMaxIDLen; i++ {
-		if recIsB64(id[i]) {
+	for i := 0; i < len(id) && sb.Len() < maxIDLen; i++ {
+		if isB64(id[i]) {
 			sb.WriteByte(id[i])
 		}
 	}
@@ -400,10 +400,10 @@ func EncodeRecord(p *Policy, r *Record) string {
 	sb.WriteByte('.')
 	sb.WriteString(strconv.FormatInt(max(r.Timestamp, 0), 36))
 	sb.WriteByte('.')
-	sb.WriteString(recCleanID(r.ID))
+	sb.WriteString(cleanID(r.ID))
 	sb.WriteByte('.')
 	m := byte('c')
-	for _, mc := range recMethodChars {
+	for _, mc := range methodChars {
 		if mc.method == r.Method {
 			m = mc.c
 		}
@@ -419,7 +419,7 @@ func EncodeRecord(p *Policy, r *Record) string {
 		sb.WriteByte('.')
 		for i := range p.Services {
 			s := &p.Services[i]
-			if r.Services[s.ID] || p.recRequiredService(s) {
+			if r.Services[s.ID] || p.requiredService(s) {
 				sb.WriteString(Tag(s.ID))
 			}
 		}
@@ -450,7 +450,7 @@ func DecodeRecord(p *Policy, value string, now time.Time) (*Record, error) {
 		return nil, errors.New("not a consent record of version " + RecordVersion + " (garbage or an older format)")
 	}
 	for i := 0; i < len(value); i++ {
-		if !recIsB64(value[i]) && value[i] != '.' {
+		if !isB64(value[i]) && value[i] != '.' {
 			return nil, errors.New("not a consent record: unexpected character " + strconv.Quote(value[i:i+1]) +
 				" at offset " + strconv.Itoa(i))
 		}
@@ -462,11 +462,11 @@ func DecodeRecord(p *Policy, value string, now time.Time) (*Record, error) {
 	if len(f) > 7 {
 		return nil, errors.New("not a consent record: " + strconv.Itoa(len(f)) + " fields instead of 7")
 	}
-	rev, err := recBase36(f[1], "revision", 13)
+	rev, err := parseBase36(f[1], "revision", 13)
 	if err != nil {
 		return nil, err
 	}
-	ts, err := recBase36(f[2], "timestamp", 13)
+	ts, err := parseBase36(f[2], "timestamp", 13)
 	if err != nil {
 		return nil, err
 	}
@@ -482,16 +482,16 @@ func DecodeRecord(p *Policy, value string, now time.Time) (*Record, error) {
 		return nil, errors.New("expired: made " + when.UTC().Format(time.RFC3339) + ", more than " +
 			strconv.Itoa(maxAge) + " days ago")
 	}
-	if when.Sub(now) > recMaxSkew {
+	if when.Sub(now) > maxSkew {
 		return nil, errors.New("timestamp " + when.UTC().Format(time.RFC3339) + " is more than a day in the future")
 	}
 	id := f[3]
-	if id == "" || len(id) > recMaxIDLen {
-		return nil, errors.New("bad consent id: want 1 to " + strconv.Itoa(recMaxIDLen) + " characters")
+	if id == "" || len(id) > maxIDLen {
+		return nil, errors.New("bad consent id: want 1 to " + strconv.Itoa(maxIDLen) + " characters")
 	}
 	r := &Record{ID: id, Revision: int(rev), Timestamp: ts, Categories: map[string]bool{}, Services: map[string]bool{}}
 	if len(f[4]) == 1 {
-		for _, mc := range recMethodChars {
+		for _, mc := range methodChars {
 			if mc.c == f[4][0] {
 				r.Method = mc.method
 			}
@@ -510,10 +510,10 @@ func DecodeRecord(p *Policy, value string, now time.Time) (*Record, error) {
 		svcTags[Tag(s.ID)] = s.ID
 		r.Services[s.ID] = false
 	}
-	if err := recReadTags(f[5], "category", catTags, r.Categories); err != nil {
+	if err := readTags(f[5], "category", catTags, r.Categories); err != nil {
 		return nil, err
 	}
-	if err := recReadTags(f[6], "service", svcTags, r.Services); err != nil {
+	if err := readTags(f[6], "service", svcTags, r.Services); err != nil {
 		return nil, err
 	}
 	for _, c := range p.Categories {
@@ -521,12 +521,12 @@ func DecodeRecord(p *Policy, value string, now time.Time) (*Record, error) {
 			return nil, errors.New("required category " + strconv.Quote(c.ID) + " is missing")
 		}
 	}
-	p.recForceRequired(r)
+	p.forceRequired(r)
 	return r, nil
 }
 
-// recBase36 parses a lowercase base36 number of at most maxLen digits.
-func recBase36(s, what string, maxLen int) (int64, error) {
+// parseBase36 parses a lowercase base36 number of at most maxLen digits.
+func parseBase36(s, what string, maxLen int) (int64, error) {
 	if s == "" {
 		return 0, errors.New("missing " + what)
 	}
@@ -545,14 +545,14 @@ func recBase36(s, what string, maxLen int) (int64, error) {
 	return n, nil
 }
 
-// recReadTags marks accepted the ids whose tags s lists.
-func recReadTags(s, kind string, tags map[string]string, into map[string]bool) error {
-	if len(s)%recTagLen != 0 {
+// readTags marks accepted the ids whose tags s lists.
+func readTags(s, kind string, tags map[string]string, into map[string]bool) error {
+	if len(s)%tagLen != 0 {
 		return errors.New("truncated " + kind + " list: " + strconv.Itoa(len(s)) + " characters is not a multiple of " +
-			strconv.Itoa(recTagLen))
+			strconv.Itoa(tagLen))
 	}
-	for i := 0; i < len(s); i += recTagLen {
-		t := s[i : i+recTagLen]
+	for i := 0; i < len(s); i += tagLen {
+		t := s[i : i+tagLen]
 		id, ok := tags[t]
 		if !ok {
 			return errors.New("unknown " + kind + " id (tag " + strconv.Quote(t) + ")")
@@ -583,7 +583,7 @@ func KeptConsentID(p *Policy, prev *Record, cookies []CookiePair) string {
 			continue
 		}
 		f := strings.Split(c.Value, ".")
-		if len(f) == 7 && f[0] == RecordVersion && f[3] != "" && len(f[3]) <= recMaxIDLen && recCleanID(f[3]) == f[3] {
+		if len(f) == 7 && f[0] == RecordVersion && f[3] != "" && len(f[3]) <= maxIDLen && cleanID(f[3]) == f[3] {
 			return f[3]
 		}
 	}

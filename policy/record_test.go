@@ -245,7 +245,7 @@ func TestChanged(t *testing.T) {
 	}
 }
 
-var recCookieValueRE = regexp.MustCompile(`^1\.[0-9a-z]+\.[0-9a-z]+\.[A-Za-z0-9_-]+\.[arcgp]\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$`)
+var cookieValueRE = regexp.MustCompile(`^1\.[0-9a-z]+\.[0-9a-z]+\.[A-Za-z0-9_-]+\.[arcgp]\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$`)
 
 func TestRecordRoundTrip(t *testing.T) {
 	p := recTestPolicy()
@@ -257,7 +257,7 @@ func TestRecordRoundTrip(t *testing.T) {
 		recRec(MethodAPI, "necessary marketing", "session google-ads"),
 	} {
 		v := EncodeRecord(p, r)
-		assert.Regexp(t, recCookieValueRE, v)
+		assert.Regexp(t, cookieValueRE, v)
 		got, err := DecodeRecord(p, v, recNow)
 		require.NoError(t, err, v)
 		assert.Equal(t, r, got, v)

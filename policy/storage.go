@@ -8,5 +8,5 @@ func (p *Policy) RefusedStorage(r *Record, keys []string, kind string) []string 
 	if p == nil || len(keys) == 0 {
 		return nil
 	}
-	return p.recRefusedNames(r, keys, kind)
+	return p.refusedNames(r, keys, kind)
 }
