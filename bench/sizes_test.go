@@ -5,16 +5,17 @@ import "testing"
 // Go's wasm linker writes "/" and "*()" as "_": names must still find
 // their package, the longest one first.
 func TestPackageMatcher(t *testing.T) {
-	match := packageMatcher([]string{"runtime", "internal/abi", "github.com/consentwasm/consent/policy", "github.com/hack-pad/safejs", "github.com/hack-pad/safejs/internal/catch"})
+	match := packageMatcher([]string{"runtime", "internal/abi", "github.com/consentwasm/consent/policy", "github.com/consentwasm/consent/policy/jsontext", "github.com/hack-pad/safejs", "github.com/hack-pad/safejs/internal/catch"})
 	for name, want := range map[string]string{
-		"runtime.mallocgc":                                         "runtime",
-		"internal_abi.__Type_.ExportedMethods":                     "internal/abi",
-		"github.com_consentwasm_consent_policy.__JSONWriter_.Bool": "github.com/consentwasm/consent/policy",
-		"github.com_hack_pad_safejs_internal_catch.Try":            "github.com/hack-pad/safejs/internal/catch",
-		"github.com_hack_pad_safejs.Value.Call":                    "github.com/hack-pad/safejs",
-		"main.main":                                                "main (./wasm)",
-		"go_buildid":                                               "(generated)",
-		"type_.eq.[2]string":                                       "(generated)",
+		"runtime.mallocgc":                                              "runtime",
+		"internal_abi.__Type_.ExportedMethods":                          "internal/abi",
+		"github.com_consentwasm_consent_policy_jsontext.__Writer_.Bool": "github.com/consentwasm/consent/policy/jsontext",
+		"github.com_consentwasm_consent_policy.Parse":                   "github.com/consentwasm/consent/policy",
+		"github.com_hack_pad_safejs_internal_catch.Try":                 "github.com/hack-pad/safejs/internal/catch",
+		"github.com_hack_pad_safejs.Value.Call":                         "github.com/hack-pad/safejs",
+		"main.main":                                                     "main (./wasm)",
+		"go_buildid":                                                    "(generated)",
+		"type_.eq.[2]string":                                            "(generated)",
 	} {
 		if got := match(name); got != want {
 			t.Errorf("%s: got %q, want %q", name, got, want)

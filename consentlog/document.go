@@ -1,6 +1,6 @@
 // Package consentlog is the consent log server behind `consent log serve`
 // (CONTRACT.md §9): it receives the proof-of-consent documents browsers
-// send (policy/proof.go writes them), validates them against a schema that
+// send (policy/proof writes them), validates them against a schema that
 // knows no site's policy, and stores them durably in SQLite or PostgreSQL.
 // It runs natively and is never part of the wasm.
 package consentlog

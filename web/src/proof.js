@@ -1,6 +1,6 @@
 // proof.js: carries proof-of-consent documents to the site's consent log
 // and keeps the outbox in localStorage. It decides nothing: which document
-// is sent, when, and what an answer means is Go's (policy/proof.go).
+// is sent, when, and what an answer means is Go's (policy/proof).
 
 const proofHooks = {
   // sendProof POSTs body to url and calls done(status), 0 when no answer
