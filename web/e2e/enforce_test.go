@@ -62,7 +62,7 @@ func enforceServer(t *testing.T) {
 				http.NotFound(w, r)
 				return
 			}
-			types := map[string]string{".js": "text/javascript", ".mjs": "text/javascript", ".gif": "image/gif", ".json": "application/json"}
+			types := map[string]string{".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript", ".gif": "image/gif", ".json": "application/json"}
 			w.Header().Set("Content-Type", types[filepath.Ext(r.URL.Path)])
 			w.Header().Set("Cache-Control", "no-store")
 			w.Write(b)

@@ -232,6 +232,36 @@ const pageNotice = (view) => {
 
 const mediaTags = { iframe: 1, img: 1, video: 1, audio: 1, embed: 1, source: 1, object: 1 };
 
+// navigables are the gated elements that hold a document of their own.
+const navigables = { iframe: 1, object: 1, embed: 1 };
+
+// inertCopy closes a live navigable embed by putting a copy without its
+// source (data-src kept) in its place. Navigating it instead (src =
+// "about:blank") would add an entry to the tab's joint session history:
+// Back would then load the refused embed again, with consent refused, and
+// keep the visitor on the page. Removing a frame adds no entry and drops
+// the ones it had.
+// liveCopy opens a navigable embed as a copy made by script, with its
+// source, in place of the element the page was parsed with. A browser
+// that loads the page again from its history (Back) gives a frame of the
+// parsed page the document it last showed, before any script runs and
+// whatever the choice is by then; a frame made by script is not restored.
+const liveCopy = (el, attr, src) => {
+  const copy = el.cloneNode(true);
+  copy.setAttribute(attr, src);
+  const focused = document.activeElement === el;
+  if (el.parentNode) el.replaceWith(copy);
+  if (focused) copy.focus();
+  return copy;
+};
+
+const inertCopy = (el, tag) => {
+  const copy = el.cloneNode(true);
+  copy.removeAttribute(tag === "object" ? "data" : "src");
+  if (el.parentNode) el.replaceWith(copy);
+  return copy;
+};
+
 const hooks = {
   ...proofHooks,
   attach(fn) {
@@ -292,7 +322,8 @@ const hooks = {
     // An <object> loads its resource from data, everything else from src.
     const attr = tag === "object" ? "data" : "src";
     const src = el.getAttribute("data-src");
-    if (src !== null && el.getAttribute(attr) !== src) el.setAttribute(attr, src);
+    if (src !== null && navigables[tag]) el = liveCopy(el, attr, src);
+    else if (src !== null && el.getAttribute(attr) !== src) el.setAttribute(attr, src);
     const srcset = el.getAttribute("data-srcset");
     if (srcset !== null) el.setAttribute("srcset", srcset);
     if (tag === "source" && el.parentNode && el.parentNode.load) el.parentNode.load();
@@ -303,8 +334,8 @@ const hooks = {
     el.setAttribute("data-consent-state", "blocked");
     if (tag === "script") return;
     if (wasLive) {
-      if (tag === "iframe") el.setAttribute("src", "about:blank");
-      else el.removeAttribute(tag === "object" ? "data" : "src");
+      if (navigables[tag]) el = inertCopy(el, tag);
+      else el.removeAttribute("src");
       el.removeAttribute("srcset");
       if (tag === "source" && el.parentNode && el.parentNode.load) el.parentNode.load();
     }

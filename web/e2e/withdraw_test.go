@@ -1,0 +1,85 @@
+package e2e
+
+// Withdrawal that holds for the whole page view (issue 21).
+
+import (
+	"context"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+)
+
+// TestWithdrawBackLeavesThePage: closing a live iframe, object or embed
+// adds no entry to the tab's session history. Accept all, go to a second
+// page, Reject all there, press Back: the tab goes back to the first page
+// and nothing refused is requested again.
+func TestWithdrawBackLeavesThePage(t *testing.T) {
+	ctx := newTab(t)
+	run := strconv.FormatInt(time.Now().UnixNano(), 36) // hits are counted by URL, across -count runs
+	frame, obj, emb := "/enforce/embed.html?f"+run, "/enforce/embed.html?o"+run, "/enforce/embed.html?e"+run
+	body := `<h1>Embeds</h1>
+<iframe id="f" data-category="media" data-service="osm" data-src="` + frame + `" width="300" height="150" title="Map"></iframe>
+<object id="o" data-category="media" data-service="osm" data-src="` + obj + `" type="text/html" width="300" height="150"></object>
+<embed id="e" data-category="media" data-service="osm" data-src="` + emb + `" type="text/html" width="300" height="150">
+`
+	pol := enforcePolicy(t, nil)
+	firstPath, secondPath := "/withdraw/first-"+run+".html", "/withdraw/second-"+run+".html"
+	first := enforcePage(t, "", firstPath, pageOpts{policy: pol, body: body})
+	second := enforcePage(t, "", secondPath, pageOpts{policy: pol, body: body})
+	loaded := `["f", "o"].every((id) => { const d = document.getElementById(id).contentDocument; return !!(d && d.getElementById("embedded")); })`
+
+	open(t, ctx, first)
+	eval[any](t, ctx, `consent.acceptAll()`)
+	waitFor(t, ctx, loaded)
+	waitHits(t, emb, 1)
+	open(t, ctx, second)
+	waitFor(t, ctx, loaded)
+	waitHits(t, emb, 2)
+	want := map[string]int{frame: hitCount(frame), obj: hitCount(obj), emb: hitCount(emb)}
+	for u, n := range want {
+		assert.Equal(t, 2, n, "%s was loaded once on each page", u)
+	}
+
+	before := eval[int](t, ctx, `history.length`)
+	eval[any](t, ctx, `consent.rejectAll()`)
+	waitFor(t, ctx, `["f", "o", "e"].every((id) => document.getElementById(id).getAttribute("data-consent-state") === "blocked")`)
+	assert.True(t, eval[bool](t, ctx, `["f", "o", "e"].every((id) => { const el = document.getElementById(id); return !el.hasAttribute("src") && !el.hasAttribute("data"); })`), "a closed embed has no source")
+	assert.Equal(t, before, eval[int](t, ctx, `history.length`), "closing the embeds added history entries")
+	assert.Equal(t, frame, eval[string](t, ctx, `document.getElementById("f").getAttribute("data-src")`), "the closed iframe keeps its data-src")
+
+	eval[any](t, ctx, `history.back()`)
+	waitPath(t, ctx, firstPath)
+	waitSettled(t, ctx)
+	waitFor(t, ctx, `document.getElementById("f").getAttribute("data-consent-state") === "blocked"`)
+	for u, n := range want {
+		assert.Equal(t, n, hitCount(u), "Back after the withdrawal requested the refused %s again", u)
+	}
+}
+
+// waitHits waits until path?query has been requested n times.
+func waitHits(t *testing.T, pathQuery string, n int) {
+	t.Helper()
+	for end := time.Now().Add(10 * time.Second); hitCount(pathQuery) < n; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatalf("%s was requested %d times, want %d", pathQuery, hitCount(pathQuery), n)
+		}
+	}
+}
+
+// waitPath waits until the tab shows path, across the navigation.
+func waitPath(t *testing.T, ctx context.Context, path string) {
+	t.Helper()
+	got := ""
+	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname`))
+		if err == nil {
+			if got = v; got == path {
+				return
+			}
+		}
+	}
+	t.Fatalf("the tab shows %s, want %s", got, path)
+}
