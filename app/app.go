@@ -102,7 +102,7 @@ func (a *App) Handle(method string, args []string) (string, error) {
 	}
 	if a.p == nil {
 		// Until the stored choice is known, the synchronous API answers
-		// "no choice" and "not accepted" (CONTRACT §5): it never throws.
+		// "no choice" and "not accepted" (docs/api.md#windowconsent): it never throws.
 		switch method {
 		case "get":
 			return "null", nil

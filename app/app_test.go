@@ -481,7 +481,7 @@ func TestGlobalPrivacyControl(t *testing.T) {
 		equal(t, "init result", pg.ready, pg.call("get"))
 		equal(t, "stored", pg.cookieRecord(), pg.call("get"))
 		equal(t, "drawn: the reopen button, no banner", b.drawn(t), []string{"reopen"})
-		// The refusal is a new choice: announced as one (CONTRACT §6).
+		// The refusal is a new choice: announced as one (docs/api.md#events).
 		equal(t, "events", b.eventNames(), []string{"consent:ready", "consent:change"})
 		equal(t, "consent:ready", b.events[0].detail, pg.call("get"))
 		var ch change
@@ -855,7 +855,7 @@ func TestReset(t *testing.T) {
 	equal(t, "stored consent cookies", b.stored("cookies_preferences"), []string(nil))
 	equal(t, "statistics cookie", b.stored("_pk_id.1.abcd"), []string(nil))
 	equal(t, "view", b.lastView(t).Show, "banner")
-	// Forgetting the choice is a change, with a null record (CONTRACT §6).
+	// Forgetting the choice is a change, with a null record (docs/api.md#events).
 	equal(t, "events", b.eventNames(), []string{"consent:show", "consent:change"})
 	var ch struct {
 		Record  *record `json:"record"`

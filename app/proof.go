@@ -7,7 +7,7 @@ import (
 	"github.com/consentwasm/consent/policy/proof"
 )
 
-// ProofBrowser is what proof of consent (CONTRACT.md §9) needs from the
+// ProofBrowser is what proof of consent (docs/api.md#proof-of-consent) needs from the
 // page beyond Browser. A Browser that lacks it sends nothing.
 type ProofBrowser interface {
 	// Origin returns location.origin.

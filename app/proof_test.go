@@ -67,7 +67,7 @@ func (e errString) Error() string { return string(e) }
 
 const errRefused = errString("refused")
 
-// proofDoc is the document of CONTRACT §9 as policy/proof writes it.
+// proofDoc is the document of docs/api.md#proof-of-consent as policy/proof writes it.
 type proofDoc struct {
 	Version int    `json:"version"`
 	Record  record `json:"record"`

@@ -262,8 +262,8 @@ func run() error {
 		return err
 	}
 	if c.outDir == filepath.Join(c.benchDir, "results") && *compare == "" {
-		// The README copies the default results only.
-		if err := updateReadme(filepath.Join(c.benchDir, "..", "README.md"), res); err != nil {
+		// docs/bench.md copies the default results only.
+		if err := updateReadme(filepath.Join(c.benchDir, "..", "docs", "bench.md"), res); err != nil {
 			return err
 		}
 	}
@@ -332,7 +332,7 @@ func redrawFrom(dir, benchDir string) error {
 	if err := r.writeJSON(filepath.Join(dir, "latest.json")); err != nil {
 		return err
 	}
-	if err := updateReadme(filepath.Join(benchDir, "..", "README.md"), &r); err != nil {
+	if err := updateReadme(filepath.Join(benchDir, "..", "docs", "bench.md"), &r); err != nil {
 		return err
 	}
 	fmt.Print(md)

@@ -7,17 +7,18 @@ import (
 	"strings"
 )
 
-// The README's benchmark section holds a copy of the headline tables
-// between these two lines; every run (and -redraw) rewrites what is
-// between them, so the README never shows figures latest.md does not.
+// docs/bench.md holds a copy of the headline tables between these two
+// lines; every run (and -redraw) rewrites what is between them, so the
+// docs never show figures latest.md does not.
 const (
 	readmeBegin = "<!-- bench:results (written by make bench from bench/results/latest.json) -->"
 	readmeEnd   = "<!-- /bench:results -->"
 )
 
-// readmeBlock is the README's copy: the run's header, ours against the
-// floor, the goals, Lighthouse, the top ten packages and the chart, one
-// heading level down.
+// readmeBlock is docs/bench.md's copy: the run's header, ours against the
+// floor, the goals, Lighthouse, the top ten packages and the chart, at
+// latest.md's heading levels (under the page's "## Latest results"), its
+// links relative to docs/.
 func (r *results) readmeBlock() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s · %s · %s · %d runs per manager and profile · took %s.", r.Date, r.Browser, r.Host, r.Runs, r.Duration)
@@ -30,7 +31,7 @@ func (r *results) readmeBlock() string {
 	b.WriteString("\n![The headline medians as a chart](bench/results/latest.png)\n\n")
 	r.lighthouseMarkdown(&b)
 	r.sizesMarkdown(&b)
-	return strings.TrimSpace(strings.ReplaceAll("\n"+b.String(), "\n#", "\n##")) + "\n"
+	return strings.ReplaceAll(strings.TrimSpace(b.String()), "](bench/", "](../bench/") + "\n"
 }
 
 // updateReadme replaces the block between readmeBegin and readmeEnd in

@@ -7,7 +7,7 @@ import (
 )
 
 // Gate is an element of the page whose content waits for consent
-// (CONTRACT §4): a text/plain script, an iframe, img, video, audio, embed
+// (docs/api.md#gated-content): a text/plain script, an iframe, img, video, audio, embed
 // or source with data-category and optionally data-service.
 type Gate struct {
 	el       safejs.Value

@@ -1,5 +1,5 @@
 // Package consentlog is the consent log server behind `consent log serve`
-// (CONTRACT.md §9): it receives the proof-of-consent documents browsers
+// (docs/api.md#proof-of-consent): it receives the proof-of-consent documents browsers
 // send (policy/proof writes them), validates them against a schema that
 // knows no site's policy, and stores them durably in SQLite or PostgreSQL.
 // It runs natively and is never part of the wasm.
@@ -19,7 +19,7 @@ import (
 	"github.com/consentwasm/consent/policy/proof"
 )
 
-// MaxBody is the largest document the server reads (CONTRACT.md §9: 413).
+// MaxBody is the largest document the server reads (docs/api.md#proof-of-consent: 413).
 const MaxBody = 16 << 10
 
 // Limits of the schema.

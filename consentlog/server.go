@@ -33,7 +33,7 @@ type Config struct {
 	Now func() time.Time
 }
 
-// Server is the consent log's HTTP handler (CONTRACT.md §9):
+// Server is the consent log's HTTP handler (docs/api.md#proof-of-consent):
 //
 //	POST /v1/consents  201 {"id"} stored, 200 {"id"} already stored (same
 //	                   id and timestamp), 400 {"error","field"}, 403 an

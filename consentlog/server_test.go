@@ -74,7 +74,7 @@ func rows(t *testing.T, store *Store, id string) []Entry {
 	return out
 }
 
-// The answers of CONTRACT §9's table, on a real SQLite file and a real
+// The answers of the table of docs/api.md#proof-of-consent, on a real SQLite file and a real
 // PostgreSQL server.
 func TestServerAnswersAsTheContractSays(t *testing.T) {
 	backends(t, func(t *testing.T, store *Store) {

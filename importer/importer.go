@@ -303,7 +303,7 @@ func (t text) value(langs []string) any {
 	return out
 }
 
-// The policy as written: fields in the order of CONTRACT §2.
+// The policy as written: fields in the order of docs/policy.md.
 type (
 	outPolicy struct {
 		Revision      int                          `json:"revision,omitempty"`

@@ -9,7 +9,7 @@ import (
 
 // patternFor translates a JavaScript regular expression, which both
 // vanilla-cookieconsent and Klaro test against a cookie name (a search,
-// not anchored), into the policy's pattern dialect (CONTRACT §2), matched
+// not anchored), into the policy's pattern dialect (docs/policy.md#the-pattern-dialect), matched
 // against the whole name. The "i" flag is spelled out as classes ([Aa]);
 // "g", "y", "d", "s", "m" and "u" change nothing for a cookie name. The
 // error says why it cannot be translated.

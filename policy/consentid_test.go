@@ -9,7 +9,7 @@ import (
 )
 
 // A visitor's later choices keep the consent id of the first, so that the
-// consent log holds one history per visitor (CONTRACT §5). Before, every
+// consent log holds one history per visitor (docs/api.md#windowconsent). Before, every
 // choice made a new id.
 func TestNewRecordKeepsTheConsentID(t *testing.T) {
 	p := recTestPolicy()

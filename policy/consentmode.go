@@ -2,7 +2,7 @@ package policy
 
 import "github.com/consentwasm/consent/policy/jsontext"
 
-// Google Consent Mode v2 (CONTRACT §7), as the page's window.dataLayer
+// Google Consent Mode v2 (docs/api.md#google-consent-mode-v2), as the page's window.dataLayer
 // sees it from the start of a page view:
 //
 //  1. consent.js, the moment it runs and before the wasm starts, pushes

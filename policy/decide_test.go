@@ -45,7 +45,7 @@ func TestDecide(t *testing.T) {
 	expiredRec.Timestamp = recNow.Add(-365 * 24 * time.Hour).UnixMilli()
 	expired := EncodeRecord(p, expiredRec)
 	gpcRecord := NewRecord(p, nil, RejectAllChoice(p), MethodGPC, "fresh-id", recNow)
-	// The visitor of the expired choice keeps its consent id (CONTRACT §5).
+	// The visitor of the expired choice keeps its consent id (docs/api.md#windowconsent).
 	gpcKeptID := NewRecord(p, nil, RejectAllChoice(p), MethodGPC, expiredRec.ID, recNow)
 
 	allOptional := "_pk_id.1.abcd _pk_ses.1.abcd _ga _ga_XYZ _gcl_au VISITOR_INFO1_LIVE"

@@ -6,7 +6,7 @@ import (
 )
 
 // CheckPattern reports whether s is a cookie-name pattern in the dialect of
-// CONTRACT.md §2: the part of regular expressions on which RE2 (Go) and
+// docs/policy.md#the-pattern-dialect: the part of regular expressions on which RE2 (Go) and
 // JavaScript's RegExp (with the flags "su") agree. It allows literals, ".",
 // classes such as [a-z0-9_] and [^…], \d \w \D \W, escaped
 // metacharacters, groups ( ) and (?: ), alternation, the quantifiers

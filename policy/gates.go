@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// Gated elements (CONTRACT §4) are reported by the page with their tag,
+// Gated elements (docs/api.md#gated-content) are reported by the page with their tag,
 // data-category, data-service and state; GateStep says what becomes of
 // each under a choice.
 

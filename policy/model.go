@@ -11,7 +11,7 @@ import (
 	"github.com/consentwasm/consent/policy/texts"
 )
 
-// Default values of the policy's optional fields (CONTRACT.md §2).
+// Default values of the policy's optional fields (docs/policy.md).
 const (
 	DefaultConsentCookieName = "cookies_preferences"
 	DefaultConsentCookiePath = "/"

@@ -10,7 +10,7 @@ import (
 	"github.com/consentwasm/consent/policy/texts"
 )
 
-// Parse parses and validates a policy file (CONTRACT.md §2) and fills in
+// Parse parses and validates a policy file (docs/policy.md) and fills in
 // the defaults of its optional fields. The error is Problems: a JSON
 // syntax error is one Problem with its Line and Column (printed
 // "line:column: message"); otherwise every problem found in the policy,
@@ -638,7 +638,7 @@ func (v *validator) services(n *jsontext.Node, p string, cats map[string]bool) [
 		if x := f["label"]; x != nil {
 			s.Label = v.text(x, ip+"/label")
 		} else if s.Provider != "" {
-			s.Label = Text{AnyLanguage: s.Provider} // CONTRACT §2: defaults to the provider
+			s.Label = Text{AnyLanguage: s.Provider} // docs/policy.md: defaults to the provider
 		}
 		if x := f["function"]; x != nil {
 			s.Function = v.text(x, ip+"/function")

@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// Methods by which a consent record was made (CONTRACT.md §5).
+// Methods by which a consent record was made (docs/api.md#windowconsent).
 const (
 	// MethodAcceptAll is the banner's "accept all" button or consent.acceptAll().
 	MethodAcceptAll = "accept-all"
@@ -133,7 +133,7 @@ func sortedKeys(m map[string]bool) []string {
 
 // NewRecord returns the record that results from applying ch to prev (nil
 // when there is no valid stored choice), following consent.set()
-// (CONTRACT.md §5):
+// (docs/api.md#windowconsent):
 //
 //   - ids left out of ch keep prev's choice, or are refused without prev;
 //   - a category's value applies to all its services, except the services
@@ -144,7 +144,7 @@ func sortedKeys(m map[string]bool) []string {
 //   - unknown ids in ch are ignored (see CheckChoice).
 //
 // The record gets p's revision, the time now and the method given. It
-// keeps prev's consent id (one id per visitor, CONTRACT.md §5); id is used
+// keeps prev's consent id (one id per visitor, docs/api.md#windowconsent); id is used
 // only without prev (see KeptConsentID for a choice made after a raised
 // revision).
 func NewRecord(p *Policy, prev *Record, ch Choice, method, id string, now time.Time) *Record {
@@ -565,7 +565,7 @@ func readTags(s, kind string, tags map[string]string, into map[string]bool) erro
 	return nil
 }
 
-// KeptConsentID returns the consent id a new choice keeps (CONTRACT.md §5:
+// KeptConsentID returns the consent id a new choice keeps (docs/api.md#windowconsent:
 // one id per visitor, from the first choice until reset()): prev's id, or
 // else the id in a consent cookie that is no longer a valid choice (made
 // for an older revision of the policy, or expired), or "" when the visitor

@@ -8,7 +8,7 @@ import (
 	"github.com/consentwasm/consent/policy/texts"
 )
 
-// A policy with only CONTRACT §2's required fields parses, with the
+// A policy with only the required fields of docs/policy.md parses, with the
 // documented defaults.
 func TestParseOnlyRequiredFields(t *testing.T) {
 	p := mustParse(t, `{"categories": [{"id": "necessary", "required": true, "label": "Necessary"}]}`)

@@ -75,7 +75,7 @@ func TestSchemaTextKeys(t *testing.T) {
 	}
 }
 
-// What CONTRACT §2 makes optional the schema does not require.
+// What docs/policy.md makes optional the schema does not require.
 func TestSchemaOnlyRequiredFields(t *testing.T) {
 	sch := compileSchema(t)
 	agree(t, sch, "no services", []byte(`{"categories": [{"id": "n", "required": true, "label": "N"}]}`), true)

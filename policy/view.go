@@ -136,7 +136,7 @@ func writeCategories(w *jsontext.Writer, p *Policy, lang string, state func(w *j
 	w.EndArray()
 }
 
-// RecordJSON returns r as consent.get() returns it (CONTRACT §5), with a
+// RecordJSON returns r as consent.get() returns it (docs/api.md#windowconsent), with a
 // key for every category and service of p, or "null" for no record.
 func RecordJSON(p *Policy, r *Record) string {
 	if r == nil {

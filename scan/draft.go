@@ -33,7 +33,7 @@ var categoryDrafts = map[string]struct {
 		nil},
 }
 
-// Draft writes a consent policy (CONTRACT.md §2) declaring what the scan
+// Draft writes a consent policy (docs/policy.md) declaring what the scan
 // found. With owner (the site's policy file, may be nil) it merges: the
 // owner's file is kept as it is, texts, categories and services included,
 // and only what it does not declare is added, to the service of the

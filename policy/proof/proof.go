@@ -1,4 +1,4 @@
-// Package proof decides the proof of consent (CONTRACT.md §9): with proof.url in the policy, every new
+// Package proof decides the proof of consent (docs/api.md#proof-of-consent): with proof.url in the policy, every new
 // choice is sent to the site owner's consent log as one JSON document, and a
 // document the log has not acknowledged waits in the browser's outbox
 // (localStorage) until it is. It decides what is sent and when;

@@ -1,7 +1,7 @@
 package main
 
 // Go's wasm_exec.js defines globalThis.fs, process, path and Go for the Go
-// runtime. consent.js must add no global but window.consent (CONTRACT §6),
+// runtime. consent.js must add no global but window.consent (docs/api.md#events),
 // so the build runs wasm_exec.js, unchanged, in a block where globalThis
 // is a private object: its shims and its Go class land there. The free
 // name fs that wasm_exec.js uses for the runtime's console output is a

@@ -605,14 +605,14 @@ func cssBlock(t *testing.T, css, sel string) map[string]string {
 	return props
 }
 
-// TestLookDocumentsEveryProperty keeps README.md and consent.css in
+// TestLookDocumentsEveryProperty keeps docs/look.md and consent.css in
 // step: every custom property the stylesheet uses has a default and a row
 // in the docs with that same default (both themes for colours), and the
 // automatic dark theme is the forced dark one.
 func TestLookDocumentsEveryProperty(t *testing.T) {
 	cssB, err := os.ReadFile(filepath.Join(root, "web", "src", "consent.css"))
 	require.NoError(t, err)
-	docB, err := os.ReadFile(filepath.Join(root, "README.md"))
+	docB, err := os.ReadFile(filepath.Join(root, "docs", "look.md"))
 	require.NoError(t, err)
 	css, doc := string(cssB), string(docB)
 
@@ -650,7 +650,7 @@ func TestLookDocumentsEveryProperty(t *testing.T) {
 	}
 	for name, def := range light {
 		row, ok := rows[name]
-		if !assert.True(t, ok, "%s has no row in README.md", name) {
+		if !assert.True(t, ok, "%s has no row in docs/look.md", name) {
 			continue
 		}
 		want := def
@@ -664,6 +664,6 @@ func TestLookDocumentsEveryProperty(t *testing.T) {
 	}
 	for name := range rows {
 		_, ok := light[name]
-		assert.True(t, ok, "README.md documents %s, which consent.css does not have", name)
+		assert.True(t, ok, "docs/look.md documents %s, which consent.css does not have", name)
 	}
 }

@@ -1,6 +1,6 @@
 package e2e
 
-// Google Consent Mode v2 as Google documents it (CONTRACT §7): consent.js
+// Google Consent Mode v2 as Google documents it (docs/api.md#google-consent-mode-v2): consent.js
 // pushes the default before anything else, the wasm's settings and
 // updates follow, each update with a dataLayer event for Tag Manager.
 

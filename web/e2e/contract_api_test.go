@@ -1,6 +1,6 @@
 package e2e
 
-// CONTRACT §5, window.consent: every call, as a site's own scripts use it.
+// window.consent (docs/api.md#windowconsent): every call, as a site's own scripts use it.
 
 import (
 	"testing"

@@ -1,7 +1,8 @@
 package e2e
 
-// CONTRACT §6, events on window; §7, Google Consent Mode v2; §1, the
-// drop-in.
+// Events on window (docs/api.md#events), Google Consent Mode v2
+// (docs/api.md#google-consent-mode-v2) and the drop-in
+// (docs/api.md#the-drop-in).
 
 import (
 	"bytes"

@@ -1,6 +1,6 @@
 package e2e
 
-// CONTRACT §4, gated content: every markup row and when it becomes live.
+// Gated content (docs/api.md#gated-content): every markup row and when it becomes live.
 
 import (
 	"testing"

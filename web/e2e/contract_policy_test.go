@@ -1,6 +1,6 @@
 package e2e
 
-// CONTRACT §2, the policy file: every field, its default, the required
+// The policy file (docs/policy.md): every field, its default, the required
 // fields, the pattern dialect and the errors, as a site sees them.
 
 import (

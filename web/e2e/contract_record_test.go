@@ -1,6 +1,6 @@
 package e2e
 
-// CONTRACT §3, the stored choice: the consent cookie's attributes and
+// The stored choice (docs/api.md#the-stored-choice): the consent cookie's attributes and
 // value, what counts as no choice, and its lifecycle (other tabs, Back,
 // renewal, a cookie that cannot be written).
 

@@ -1,6 +1,6 @@
 package e2e
 
-// The way back to the settings (CONTRACT §2 reopen), the page's end kept
+// The way back to the settings (docs/policy.md, reopen), the page's end kept
 // reachable under the bar, and the declaration before any choice.
 
 import (

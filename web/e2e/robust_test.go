@@ -327,7 +327,7 @@ func TestRobustPolicyURLSchemesRefused(t *testing.T) {
 }
 
 // strictCSP is the strictest policy a site can have and still run the
-// consent manager (CONTRACT.md §1), with Trusted Types required.
+// consent manager (docs/api.md#the-drop-in), with Trusted Types required.
 const strictCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'"
 
 // violations returns what the page's securitypolicyviolation listener saw,

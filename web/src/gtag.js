@@ -1,4 +1,4 @@
-// gtag.js: Google Consent Mode v2's first word (CONTRACT §7). The moment
+// gtag.js: Google Consent Mode v2's first word (docs/api.md#google-consent-mode-v2). The moment
 // consent.js runs, before the wasm has started, it pushes the consent
 // default (every type denied, wait_for_update), so that a Google tag
 // loaded after consent.js never runs without a consent state. The default
