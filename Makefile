@@ -40,6 +40,7 @@ vet:
 	  if [ -n "$$bad" ]; then echo "not gofmt'ed: $$bad"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/... ./bridge/...
+	cd third_party/safejs && GOOS=js GOARCH=wasm $(GO) vet ./...
 
 # Native tests: policy, app, CLI, server and the chromedp end-to-end tests
 # (which use web/dist and Chromium).
@@ -92,6 +93,8 @@ screenshots: build chromium
 # bridge/ under GOOS=js in headless Chromium.
 test-bridge: chromium tools
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(BIN)/wasmbrowsertest" ./bridge/...
+	@# third_party/safejs is a module of its own (the replace in go.mod): its tests, in the browser and natively
+	cd third_party/safejs && GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(BIN)/wasmbrowsertest" ./... && $(GO) test -count=1 ./...
 
 ## loadtest: the consent log under load for LOADTEST_DURATION (default 60s), SQLite and
 ## PostgreSQL: records/s, p50/p99, a kill -9 mid-load, hostile input (not in make test)

@@ -73,3 +73,36 @@ func TestTrySideEffect(t *testing.T) {
 	})
 	assert.EqualError(t, err, "some error")
 }
+
+type stringer struct{ s string }
+
+func (s *stringer) String() string { return s.s }
+
+// The values panics carry become the messages fmt's "%+v" gave them.
+func TestTryPanicValues(t *testing.T) {
+	t.Parallel()
+	var nilStringer *stringer
+	for _, tc := range []struct {
+		value any
+		want  string
+	}{
+		{42, "42"},
+		{int8(-8), "-8"},
+		{int64(-1 << 62), "-4611686018427387904"},
+		{uint8(255), "255"},
+		{uint64(1 << 63), "9223372036854775808"},
+		{uintptr(7), "7"},
+		{true, "true"},
+		{1.5, "1.5"},
+		{float32(0.1), "0.1"},
+		{1e21, "1e+21"},
+		{&stringer{"from String"}, "from String"},
+		{nilStringer, "<nil>"},
+		{struct{}{}, "panic with a value of an unprintable type"},
+	} {
+		err := TrySideEffect(func() {
+			panic(tc.value)
+		})
+		assert.EqualError(t, err, tc.want)
+	}
+}

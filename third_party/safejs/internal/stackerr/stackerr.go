@@ -1,11 +1,11 @@
 //go:build js && wasm
 
-// Package stackerr adds stack traces to verbose error messages.
+// Package stackerr adds stack traces to errors.
 package stackerr
 
 import (
-	"fmt"
 	"runtime"
+	"strconv"
 	"strings"
 )
 
@@ -14,7 +14,8 @@ type stackError struct {
 	stack *stacktrace
 }
 
-// WithStack returns 'err' with a stack trace in its verbose formatter output.
+// WithStack returns 'err' with the stack trace of its caller, which its
+// Stack method returns.
 // Returns nil if err is nil.
 func WithStack(err error) error {
 	if err == nil {
@@ -35,19 +36,12 @@ func (s *stackError) Unwrap() error {
 	return s.err
 }
 
-func (s *stackError) Format(f fmt.State, verb rune) {
-	switch verb {
-	case 'v':
-		if f.Flag('+') {
-			fmt.Fprintf(f, "%+v\n%s", s.err, s.stack)
-			return
-		}
-		fmt.Fprint(f, s.Error())
-	case 's':
-		fmt.Fprint(f, s.Error())
-	case 'q':
-		fmt.Fprintf(f, "%q", s.Error())
-	}
+// Stack returns the stack trace collected when the error was wrapped: one
+// function per frame, each followed by a tab-indented "file:line" line.
+// (It replaces the fmt.Formatter that printed it for "%+v", so that the
+// package does not import fmt.)
+func (s *stackError) Stack() string {
+	return s.stack.String()
 }
 
 type stacktrace struct {
@@ -73,7 +67,7 @@ func (s *stacktrace) String() string {
 		if frame.Func != nil {
 			funcName = frame.Func.Name()
 		}
-		sb.WriteString(fmt.Sprintf("%s\n\t%s:%d\n", funcName, frame.File, frame.Line))
+		sb.WriteString(funcName + "\n\t" + frame.File + ":" + strconv.Itoa(frame.Line) + "\n")
 	}
 	return sb.String()
 }
