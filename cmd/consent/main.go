@@ -5,6 +5,7 @@
 //	consent declaration FILE [--lang L] [--format html|md]
 //	consent scan URL [--pages N] [--policy FILE] [--out draft.json] [--report report.md|html|json]
 //	consent import vcc|klaro FILE [--out policy.json]
+//	consent edit [policy.json] [--addr 127.0.0.1:8090] (see edit.go)
 //	consent log serve|show|export (see log.go)
 //	consent snippet [--base /consent/] [--policy URL] [--dist DIR]
 //	consent --version
@@ -32,6 +33,8 @@ Commands:
                        find a site's cookies with headless Chromium; draft a policy
   import vcc|klaro FILE [--out policy.json]
                        turn a vanilla-cookieconsent v3 or Klaro configuration into a policy
+  edit [policy.json] [--addr 127.0.0.1:8090] [--from-scan URL | --from-import vcc|klaro FILE]
+                       edit a policy in a local web page, with the real banner beside it
   log serve|show|export
                        the consent log: receive, show and export proofs of consent
   snippet [--base /consent/] [--policy URL] [--dist DIR]
@@ -69,6 +72,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runScan(args[1:], stdout, stderr)
 	case "import":
 		return runImport(args[1:], stdout, stderr)
+	case "edit":
+		return runEdit(args[1:], stdout, stderr)
 	case "log":
 		return runLog(args[1:], stdout, stderr)
 	}

@@ -1,0 +1,46 @@
+package main
+
+import (
+	"bytes"
+	"net"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestEditRefusesANonLoopbackAddress(t *testing.T) {
+	for _, addr := range []string{":8090", "0.0.0.0:8090", "192.0.2.1:8090"} {
+		var out, errb bytes.Buffer
+		code := run([]string{"edit", "--addr", addr, t.TempDir() + "/p.json"}, &out, &errb)
+		assert.Equal(t, 2, code, addr)
+		assert.Contains(t, errb.String(), "not a loopback address", addr)
+		assert.Contains(t, errb.String(), "--allow-remote", addr)
+		assert.Empty(t, out.String(), "no URL is printed")
+	}
+}
+
+func TestEditSaysABusyPortInOneLine(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	var out, errb bytes.Buffer
+	code := run([]string{"edit", "--addr", ln.Addr().String(), t.TempDir() + "/p.json"}, &out, &errb)
+	assert.Equal(t, 1, code)
+	assert.Equal(t, "consent edit: "+ln.Addr().String()+" is already in use: stop what listens there or pass --addr 127.0.0.1:PORT\n", errb.String())
+}
+
+func TestEditUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"edit", "a.json", "b.json"},
+		{"edit", "--bogus"},
+		{"edit", "--addr"},
+		{"edit", "--from-import", "vcc"},
+		{"edit", "--from-scan", "https://example.test", "--from-import", "vcc", "x.js"},
+	} {
+		var out, errb bytes.Buffer
+		assert.Equal(t, 2, run(args, &out, &errb), args)
+		assert.True(t, strings.HasPrefix(errb.String(), "consent edit: "), errb.String())
+	}
+}
