@@ -14,7 +14,9 @@ type Lifecycle interface {
 	// choice may have changed elsewhere: a page restored from the
 	// back/forward cache, a page shown again, an announcement on the
 	// BroadcastChannel named channel, a change of the cookie named
-	// cookieName (Cookie Store API). It uses no unload handler.
+	// cookieName (Cookie Store API). It also makes the page call "sweep"
+	// whenever another cookie may have been set (the Cookie Store's change
+	// event, else visibility and a timer). It uses no unload handler.
 	Follow(channel, cookieName string) error
 	// Announce tells the site's other tabs that the choice changed.
 	Announce() error

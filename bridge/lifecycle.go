@@ -9,9 +9,12 @@ import "github.com/hack-pad/safejs"
 // back/forward cache, on visibilitychange to visible, on a message of the
 // BroadcastChannel named channel, and on the Cookie Store API's change
 // event for cookieName where the browser has one; a browser with neither
-// channel nor Cookie Store is polled once a second while visible. No unload
-// handler is used, and the channel is closed on pagehide, so the page stays
-// eligible for the back/forward cache.
+// channel nor Cookie Store is polled once a second while visible. It also
+// has loader.js call "sweep" whenever a cookie is set while the page lives
+// (the change event; without a Cookie Store, on visibilitychange and once
+// a second while visible), so that a refused cookie a tracker re-creates
+// is deleted at once. No unload handler is used, and the channel is closed
+// on pagehide, so the page stays eligible for the back/forward cache.
 func (b *Bridge) Follow(channel, cookieName string) error {
 	_, err := b.hook("follow", channel, cookieName)
 	return err

@@ -83,3 +83,34 @@ func waitPath(t *testing.T, ctx context.Context, path string) {
 	}
 	t.Fatalf("the tab shows %s, want %s", got, path)
 }
+
+// TestWithdrawRefusedCookieDeletedWhenItReappears: a tracker that already
+// ran re-creates _ga every 300 ms after Reject all. With the Cookie
+// Store's change event, the cookie never survives to the tracker's next
+// write; without it (the event hidden), the timer deletes it within about
+// a second: never more than a few writes in a row.
+func TestWithdrawRefusedCookieDeletedWhenItReappears(t *testing.T) {
+	for _, tc := range []struct {
+		name, head string
+		writes     int
+		maxRun     int
+	}{
+		{"cookieStore", "", 10, 0},
+		{"timer", `<script>Object.defineProperty(window, "cookieStore", {value: undefined, configurable: true});</script>`, 20, 5},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := newTab(t)
+			u := enforcePage(t, "", "", pageOpts{policy: enforcePolicy(t, nil), head: tc.head + `<script src="/enforce/ga-loop.js"></script>`, body: `<h1>Tracker</h1>`})
+			open(t, ctx, u)
+			eval[any](t, ctx, `consent.rejectAll().then(() => { window.__gaCount = true; })`)
+			waitFor(t, ctx, `window.__gaSets >= `+strconv.Itoa(tc.writes))
+			survived := eval[int](t, ctx, `window.__gaSurvived`)
+			run := eval[int](t, ctx, `window.__gaMaxRun`)
+			if tc.maxRun == 0 {
+				assert.Equal(t, 0, survived, "_ga was still there at %d of the tracker's %d writes after Reject all", survived, tc.writes)
+			} else {
+				assert.LessOrEqual(t, run, tc.maxRun, "_ga outlived %d of the tracker's writes in a row (300 ms apart) after Reject all", run)
+			}
+		})
+	}
+}

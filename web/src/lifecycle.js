@@ -3,9 +3,12 @@
 // restored by Back, a page shown again, the site's other tabs (a
 // BroadcastChannel, and the Cookie Store API's change event where there is
 // one) each make Go read the consent cookie again. Polling, once a second
-// while visible, is the last resort of a browser with neither. No unload
-// handler: the page stays eligible for the back/forward cache, and the
-// channel is closed while the page is hidden in it.
+// while visible, is the last resort of a browser with neither. A cookie
+// set while the page lives (the Cookie Store's change event, else
+// visibility and a timer once a second) makes Go delete it if the choice
+// refuses it. No unload handler: the page stays eligible for the
+// back/forward cache, and the channel is closed while the page is hidden
+// in it.
 
 let lifeChannel = null;
 let lifeChannelName = "";
@@ -40,6 +43,7 @@ hooks.follow = (channelName, cookieName) => {
     if (document.visibilityState === "visible") {
       lifeOpen();
       lifeSync();
+      lifeSweep();
     }
   });
   let store = null;
@@ -52,13 +56,34 @@ hooks.follow = (channelName, cookieName) => {
     store.addEventListener("change", (e) => {
       const touched = [...(e.changed || []), ...(e.deleted || [])];
       if (touched.some((c) => c && c.name === cookieName)) lifeSync();
+      // A cookie set while the page lives (a tracker that already ran
+      // re-creating its own): Go deletes it at once if the choice refuses it.
+      if ((e.changed || []).some((c) => c && c.name !== cookieName)) lifeSweep();
     });
   }
-  if (!store && !lifeChannel) {
+  if (!store) {
+    // Without the Cookie Store's change event, the last resort: once a
+    // second while visible, Go looks for refused cookies (and, without
+    // a channel, for a choice made elsewhere).
+    const poll = !lifeChannel;
     setInterval(() => {
-      if (document.visibilityState === "visible") lifeSync();
+      if (document.visibilityState !== "visible") return;
+      if (poll) lifeSync();
+      lifeSweep();
     }, 1000);
   }
+};
+
+// lifeSweep has Go delete what the current choice refuses (policy
+// decides, app carries it out); calls within one task run once.
+let lifeSweepQueued = false;
+const lifeSweep = () => {
+  if (!started || lifeSweepQueued) return;
+  lifeSweepQueued = true;
+  queueMicrotask(() => {
+    lifeSweepQueued = false;
+    quietly("sweep");
+  });
 };
 
 hooks.announce = () => {
