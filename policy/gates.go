@@ -67,14 +67,14 @@ func RanKey(tag, category, service string) string {
 // a service not of that category.
 func (p *Policy) CheckAccepted(category, service string) error {
 	if p.Category(category) == nil {
-		return errors.New("accepted: unknown category " + strconv.Quote(category))
+		return errors.New(didYouMean("accepted: unknown category "+strconv.Quote(category), category, p.categoryIDs()))
 	}
 	if service == "" {
 		return nil
 	}
 	s := p.Service(service)
 	if s == nil {
-		return errors.New("accepted: unknown service " + strconv.Quote(service))
+		return errors.New(didYouMean("accepted: unknown service "+strconv.Quote(service), service, p.serviceIDs()))
 	}
 	if s.Category != category {
 		return errors.New("accepted: service " + strconv.Quote(service) + " is not in category " + strconv.Quote(category))

@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -12,17 +11,13 @@ import (
 
 // Parse parses and validates a policy file (docs/policy.md) and fills in
 // the defaults of its optional fields. The error is Problems: a JSON
-// syntax error is one Problem with its Line and Column (printed
-// "line:column: message"); otherwise every problem found in the policy,
-// each with its JSON pointer.
+// syntax error is one Problem marked Syntax (printed "line:column:
+// message"); otherwise every problem found in the policy, each with its
+// JSON pointer and the line and column of the value it names.
 func Parse(data []byte) (*Policy, error) {
 	n, err := jsontext.Parse(data)
 	if err != nil {
-		var se *jsontext.SyntaxError
-		if errors.As(err, &se) {
-			return nil, Problems{{Message: se.Msg, Line: se.Line, Column: se.Col}}
-		}
-		return nil, Problems{{Pointer: "", Message: err.Error()}}
+		return nil, syntaxProblems(err)
 	}
 	p, probs := FromNode(n)
 	if len(probs) > 0 {
@@ -70,7 +65,7 @@ func FromNode(n *jsontext.Node) (*Policy, Problems) {
 	v := &validator{}
 	p := v.policy(n)
 	if len(v.probs) > 0 {
-		return nil, v.probs
+		return nil, (&Positions{root: n}).Locate(v.probs)
 	}
 	return p, nil
 }
@@ -627,7 +622,7 @@ func (v *validator) services(n *jsontext.Node, p string, cats map[string]bool) [
 		if x := f["category"]; x != nil {
 			if id, ok := v.nonEmpty(x, ip+"/category"); ok {
 				if cats != nil && !cats[id] {
-					v.add(ip+"/category", "unknown category "+quoteVal(id))
+					v.add(ip+"/category", didYouMean("unknown category "+quoteVal(id), id, sortedKeys(cats)))
 				}
 				s.Category = id
 			}

@@ -7,25 +7,48 @@ import (
 )
 
 // Problem is one thing wrong with a policy file, located by a JSON pointer
-// (RFC 6901; "" is the whole document).
+// (RFC 6901; "" is the whole document) and by line and column.
 type Problem struct {
 	Pointer string
 	Message string
-	// Line and Column (1-based, in characters) locate a JSON syntax error,
-	// which has no pointer; 0 otherwise.
+	// Line and Column (1-based; Column counts characters) locate the
+	// problem in the file: the value its pointer names (for a missing
+	// field, the object that lacks it), or where a JSON syntax error was
+	// found. 0 when the policy was not parsed from text.
 	Line, Column int
+	// Syntax marks a JSON syntax error, which has no pointer.
+	Syntax bool
 }
 
 // String returns "pointer: message" ("/: message" for the whole
-// document), or "line:column: message" for a syntax error.
+// document), or "line:column: message" for a syntax error. FileString
+// puts the file and the place first.
 func (p Problem) String() string {
 	switch {
-	case p.Line > 0:
+	case p.Syntax:
 		return strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column) + ": " + p.Message
 	case p.Pointer == "":
 		return "/: " + p.Message
 	}
 	return p.Pointer + ": " + p.Message
+}
+
+// FileString returns "file:line:column: pointer: message", the form
+// editors and terminals jump from ("file:line:column: message" for a
+// syntax error; without line and column when they are unknown).
+func (p Problem) FileString(file string) string {
+	where := file
+	if p.Line > 0 {
+		where += ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
+	}
+	if p.Syntax {
+		return where + ": " + p.Message
+	}
+	ptr := p.Pointer
+	if ptr == "" {
+		ptr = "/"
+	}
+	return where + ": " + ptr + ": " + p.Message
 }
 
 // Problems lists everything wrong with a policy file. It is the error

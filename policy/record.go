@@ -101,7 +101,7 @@ func (p *Policy) CheckChoice(ch Choice) error {
 		c := p.Category(id)
 		switch {
 		case c == nil:
-			problems = append(problems, "unknown category "+strconv.Quote(id))
+			problems = append(problems, didYouMean("unknown category "+strconv.Quote(id), id, p.categoryIDs()))
 		case c.Required && !ch.Categories[id]:
 			problems = append(problems, "category "+strconv.Quote(id)+" is required and cannot be refused")
 		}
@@ -110,7 +110,7 @@ func (p *Policy) CheckChoice(ch Choice) error {
 		s := p.Service(id)
 		switch {
 		case s == nil:
-			problems = append(problems, "unknown service "+strconv.Quote(id))
+			problems = append(problems, didYouMean("unknown service "+strconv.Quote(id), id, p.serviceIDs()))
 		case p.requiredService(s) && !ch.Services[id]:
 			problems = append(problems, "service "+strconv.Quote(id)+" belongs to required category "+
 				strconv.Quote(s.Category)+" and cannot be refused")

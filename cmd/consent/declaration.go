@@ -25,7 +25,7 @@ durations.
 // runDeclaration runs `consent declaration FILE [--lang L] [--format
 // html|md]`, flags before or after FILE. It returns the exit status: 0 on
 // success, 1 when the file cannot be read or the policy is invalid (its
-// problems go to stderr, one "pointer: message" a line), 2 on a usage
+// problems go to stderr, one "FILE:LINE:COL: pointer: message" a line), 2 on a usage
 // error.
 func runDeclaration(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("declaration", flag.ContinueOnError)
@@ -69,7 +69,7 @@ func runDeclaration(args []string, stdout, stderr io.Writer) int {
 	}
 	p, err := policy.Parse(data)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: invalid policy:\n%v\n", files[0], err)
+		printProblems(stderr, files[0], err)
 		return 1
 	}
 

@@ -10,7 +10,7 @@
 //	consent snippet [--base /consent/] [--policy URL] [--dist DIR]
 //	consent --version
 //
-// validate checks each file and prints one "JSON-pointer: message" line
+// validate checks each file and prints one "FILE:LINE:COL: JSON-pointer: message" line
 // per problem; declaration prints the cookie declaration table; scan
 // crawls a site in headless Chromium three times (no choice, after Reject
 // all, after Accept all), drafts its policy and reports what runs before
@@ -26,7 +26,7 @@ import (
 const usage = `usage: consent COMMAND [ARGUMENTS]
 
 Commands:
-  validate FILE...     check policy files; one "pointer: message" line per problem
+  validate FILE...     check policy files; one "FILE:LINE:COL: pointer: message" line per problem
   declaration FILE [--lang L] [--format html|md]
                        print the policy's cookie declaration table
   scan URL [--pages N] [--policy FILE] [--out draft.json] [--report report.md|html|json]

@@ -122,7 +122,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		}
 		p, err := policy.Parse(data)
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: invalid policy:\n%v\n", *policyFile, err)
+			printProblems(stderr, *policyFile, err)
 			return 1
 		}
 		owner, pol = data, p

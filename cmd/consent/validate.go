@@ -14,13 +14,13 @@ import (
 const validateUsage = `usage: consent validate FILE...
 
 Checks each policy FILE (JSON, see policy/policy.schema.json) and prints
-every problem found, one line each: "JSON-pointer: message", prefixed
-with "FILE: " when several files are given. A valid file prints
-"FILE: ok". What is valid but most likely a mistake (a glob such as
-"_hj*" written as a pattern, a cookie declared twice in one service, a
-draft's "unclassified" category) is printed as "JSON-pointer: warning:
-message" and does not change the exit status. Exits 0 when every file is
-valid, 1 otherwise.
+every problem found, one line each, "FILE:LINE:COLUMN: JSON-pointer:
+message", the form editors jump from (a JSON syntax error has no
+pointer). A valid file prints "FILE: ok". What is valid but most likely a
+mistake (a glob such as "_hj*" written as a pattern, a cookie declared
+twice in one service, a draft's "unclassified" category) is printed as
+"FILE:LINE:COLUMN: JSON-pointer: warning: message" and does not change
+the exit status. Exits 0 when every file is valid, 1 otherwise.
 `
 
 // runValidate runs `consent validate FILE...`. Valid files are reported
@@ -50,10 +50,6 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	status := 0
 	for _, file := range files {
-		prefix := ""
-		if len(files) > 1 {
-			prefix = file + ": "
-		}
 		data, err := os.ReadFile(file)
 		if err != nil {
 			fmt.Fprintf(stderr, "consent validate: cannot read %s: %v\n", file, unwrapPathError(err))
@@ -63,31 +59,32 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		pol, err := policy.Parse(data)
 		if err == nil {
 			// Warnings go with the problems, on stderr; they do not fail.
-			for _, w := range lint.Warnings(pol) {
-				fmt.Fprintf(stderr, "%s%s\n", prefix, warningLine(w))
+			pos, _ := policy.PositionsOf(data)
+			for _, w := range pos.Locate(lint.Warnings(pol)) {
+				w.Message = "warning: " + w.Message
+				fmt.Fprintln(stderr, w.FileString(file))
 			}
 			fmt.Fprintf(stdout, "%s: ok\n", file)
 			continue
 		}
 		status = 1
-		var probs policy.Problems
-		if !errors.As(err, &probs) {
-			fmt.Fprintf(stderr, "%s%v\n", prefix, err)
-			continue
-		}
-		for _, p := range probs {
-			fmt.Fprintf(stderr, "%s%s\n", prefix, p)
-		}
+		printProblems(stderr, file, err)
 	}
 	return status
 }
 
-// warningLine formats a warning as "pointer: warning: message".
-func warningLine(w policy.Problem) string {
-	if w.Pointer == "" {
-		return "/: warning: " + w.Message
+// printProblems prints a policy's problems, one "FILE:LINE:COLUMN:
+// pointer: message" line each; an error that is no Problems is one
+// "FILE: error" line.
+func printProblems(w io.Writer, file string, err error) {
+	var probs policy.Problems
+	if !errors.As(err, &probs) {
+		fmt.Fprintf(w, "%s: %v\n", file, err)
+		return
 	}
-	return w.Pointer + ": warning: " + w.Message
+	for _, p := range probs {
+		fmt.Fprintln(w, p.FileString(file))
+	}
 }
 
 // unwrapPathError drops the operation and path an *os.PathError repeats.

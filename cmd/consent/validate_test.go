@@ -41,7 +41,9 @@ func TestValidateExamples(t *testing.T) {
 	}
 }
 
-// Five planted mistakes give five lines, each with its place.
+// Five planted mistakes give five lines, each with its place: the file,
+// the line and column of the value, and its JSON pointer, even when only
+// one file is checked.
 const fiveMistakes = `{
   "languages": ["de", "en"],
   "consentCookie": {"maxAgeDays": 400},
@@ -63,11 +65,11 @@ func TestValidateFiveMistakes(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q; want 1 and nothing", code, stdout)
 	}
 	want := []string{
-		"/consentCookie/maxAgeDays: must be an integer from 1 to 395, not 400",
-		"/categories/1/required: must be true or false, not a string",
-		`/services/0/category: unknown category "stats"`,
-		`/services/0/cookies/0/pattern: invalid pattern "_pk_id(.*": at character 7: missing ")" for this "("`,
-		`/services/0/cookies/1/name: invalid cookie name "a=b"`,
+		path + ":3:35: /consentCookie/maxAgeDays: must be an integer from 1 to 395, not 400",
+		path + ":6:60: /categories/1/required: must be true or false, not a string",
+		path + `:9:34: /services/0/category: unknown category "stats"`,
+		path + `:10:30: /services/0/cookies/0/pattern: invalid pattern "_pk_id(.*": at character 7: missing ")" for this "("`,
+		path + `:10:53: /services/0/cookies/1/name: invalid cookie name "a=b"`,
 	}
 	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
 	if len(lines) != len(want) {
@@ -77,6 +79,27 @@ func TestValidateFiveMistakes(t *testing.T) {
 		if !strings.HasPrefix(lines[i], w) {
 			t.Errorf("line %d = %q, want it to start %q", i+1, lines[i], w)
 		}
+	}
+}
+
+// TestValidateDidYouMean: a misspelt category names the one it most
+// likely meant; a missing field points at the object that lacks it.
+func TestValidateDidYouMean(t *testing.T) {
+	path := writeFile(t, "policy.json", `{
+  "categories": [
+    {"id": "necessary", "required": true, "label": "N"},
+    {"id": "statistics", "label": "S"}
+  ],
+  "services": [
+    {"id": "matomo", "category": "statistcs", "provider": "Matomo"},
+    {"id": "x", "provider": "X"}
+  ]
+}`)
+	code, _, stderr := runValidateArgs(path)
+	want := path + `:7:34: /services/0/category: unknown category "statistcs" (did you mean "statistics"?)` + "\n" +
+		path + `:8:5: /services/1: missing required field "category"` + "\n"
+	if code != 1 || stderr != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
 	}
 }
 
@@ -90,7 +113,7 @@ func TestValidateSeveralFilesArePrefixed(t *testing.T) {
 	if stdout != good+": ok\n" {
 		t.Errorf("stdout = %q", stdout)
 	}
-	if want := bad + `: /gpc: "no" must be one of "reject", "ignore"` + "\n"; stderr != want {
+	if want := bad + `:1:86: /gpc: "no" must be one of "reject", "ignore"` + "\n"; stderr != want {
 		t.Errorf("stderr = %q, want %q", stderr, want)
 	}
 }
@@ -98,7 +121,7 @@ func TestValidateSeveralFilesArePrefixed(t *testing.T) {
 func TestValidateSyntaxError(t *testing.T) {
 	path := writeFile(t, "p.json", "{\n  \"categories\": [],\n}\n")
 	code, _, stderr := runValidateArgs(path)
-	if want := "3:1: unexpected character '}': expected a string as object key\n"; code != 1 || stderr != want {
+	if want := path + ":3:1: unexpected character '}': expected a string as object key\n"; code != 1 || stderr != want {
 		t.Errorf("exit %d, stderr %q; want 1, %q", code, stderr, want)
 	}
 }
@@ -143,7 +166,8 @@ func TestValidateUsage(t *testing.T) {
 	}
 }
 
-// Warnings are printed as "pointer: warning: message" and do not fail.
+// Warnings are printed as "FILE:LINE:COLUMN: pointer: warning: message"
+// and do not fail.
 func TestValidateWarnings(t *testing.T) {
 	path := writeFile(t, "policy.json", `{
   "categories": [{"id": "necessary", "required": true, "label": "N"}],
@@ -153,7 +177,7 @@ func TestValidateWarnings(t *testing.T) {
 	if code != 0 || stdout != path+": ok\n" {
 		t.Fatalf("exit %d, stdout %q; want 0 and ok", code, stdout)
 	}
-	if !strings.HasPrefix(stderr, `/services/0/cookies/0/pattern: warning: pattern "_hj*" looks like a glob`) || strings.Count(stderr, "\n") != 1 {
+	if !strings.HasPrefix(stderr, path+`:3:104: /services/0/cookies/0/pattern: warning: pattern "_hj*" looks like a glob`) || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("stderr = %q, want one glob warning", stderr)
 	}
 }
