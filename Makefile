@@ -133,7 +133,8 @@ fuzz:
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzDecodeRecord$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./policy -run '^$$' -fuzz '^FuzzParseCookieString$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./consentlog -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./policy -run '^$$' -fuzz '^FuzzCheckPattern$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./policy/pattern -run '^$$' -fuzz '^FuzzCheckPattern$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./policy/pattern -run '^$$' -fuzz '^FuzzMatch$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./importer -run '^$$' -fuzz '^FuzzImport$$' -fuzztime $(FUZZTIME)
 
 ## bench: compare with Go's floor (two programs of the bench's own) and four

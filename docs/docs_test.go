@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/pattern"
 	"github.com/consentwasm/consent/policy/texts"
 )
 
@@ -183,7 +184,7 @@ func TestDocumentedDefaultsAreTheCode(t *testing.T) {
 		fmt.Sprintf("| integer 0…%d | `0` |", policy.MaxRevision),
 		q(policy.GPCReject) + " or " + q(policy.GPCIgnore) + " | " + q(policy.GPCReject) + " |",
 		q(policy.ReopenButton) + " or " + q(policy.ReopenNone) + " | " + q(policy.ReopenButton) + " |",
-		fmt.Sprintf("At most %d bytes", policy.MaxPatternLength),
+		fmt.Sprintf("At most %d bytes", pattern.MaxLength),
 	} {
 		if !strings.Contains(pol, want) {
 			t.Errorf("policy.md does not say %s", want)

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/pattern"
 )
 
 // peer reads a file of the pinned npm packages (make importer-deps, which
@@ -242,7 +242,7 @@ func TestPatternFor(t *testing.T) {
 		if err != nil || got != tt.want {
 			t.Errorf("/%s/%s = %q, %v; want %q", tt.src, tt.flags, got, err, tt.want)
 		}
-		if err := policy.CheckPattern(got); err != nil {
+		if err := pattern.Check(got); err != nil {
 			t.Errorf("%q is outside the dialect: %v", got, err)
 		}
 	}

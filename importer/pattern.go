@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/pattern"
 )
 
 // patternFor translates a JavaScript regular expression, which both
@@ -43,7 +44,7 @@ func patternFor(re RegExp) (string, error) {
 		}
 	}
 	out := prefix + body + suffix
-	if err := policy.CheckPattern(out); err != nil {
+	if err := pattern.Check(out); err != nil {
 		return "", fmt.Errorf("/%s/%s: %v", re.Source, re.Flags, err)
 	}
 	return out, nil

@@ -8,6 +8,7 @@ package policy
 import (
 	"strings"
 
+	"github.com/consentwasm/consent/policy/pattern"
 	"github.com/consentwasm/consent/policy/texts"
 )
 
@@ -219,8 +220,8 @@ type Cookie struct {
 	// Storage is StorageCookie (default), StorageLocal or StorageSession.
 	Storage string
 
-	// match is the compiled pattern (see matcher).
-	match func(string) bool
+	// match is the compiled pattern.
+	match *pattern.Matcher
 }
 
 // Matches reports whether a cookie or storage key name is this entry's.
@@ -229,13 +230,13 @@ func (c *Cookie) Matches(name string) bool {
 		return c.Name == name
 	}
 	if c.match == nil {
-		m, err := matcher(c.Pattern)
+		m, err := pattern.Compile(c.Pattern)
 		if err != nil {
 			return false
 		}
 		c.match = m
 	}
-	return c.match(name)
+	return c.match.Match(name)
 }
 
 // DisplayName is the name shown to visitors and in declarations: the

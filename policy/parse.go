@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/consentwasm/consent/policy/jsontext"
+	"github.com/consentwasm/consent/policy/pattern"
 	"github.com/consentwasm/consent/policy/texts"
 )
 
@@ -665,19 +666,19 @@ func (v *validator) cookie(n *jsontext.Node, p string) (Cookie, bool) {
 			c.Storage = s
 		}
 	}
-	name, pattern := f["name"], f["pattern"]
+	name, pat := f["name"], f["pattern"]
 	switch {
-	case name != nil && pattern != nil:
+	case name != nil && pat != nil:
 		v.add(p, "has both \"name\" and \"pattern\": give one")
-	case name == nil && pattern == nil:
+	case name == nil && pat == nil:
 		v.add(p, "missing required field \"name\" or \"pattern\"")
 	case name != nil && c.Storage == StorageCookie:
 		c.Name, _ = v.cookieName(name, p+"/name")
 	case name != nil:
 		c.Name, _ = v.nonEmpty(name, p+"/name")
 	default:
-		if s, ok := v.nonEmpty(pattern, p+"/pattern"); ok {
-			if match, err := matcher(s); err != nil {
+		if s, ok := v.nonEmpty(pat, p+"/pattern"); ok {
+			if match, err := pattern.Compile(s); err != nil {
 				v.add(p+"/pattern", "invalid pattern "+quoteVal(s)+": "+err.Error())
 			} else {
 				c.Pattern, c.match = s, match

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/consentwasm/consent/policy/pattern/patterntest"
 	"github.com/consentwasm/consent/policy/texts"
 )
 
@@ -21,6 +22,7 @@ var patternOnlyGo = map[string]string{
 	`a{3,2}`: "comparing numbers", `a{1001}`: "comparing numbers", `(?:a{100}){11}`: "comparing numbers",
 	`[z-a]`: "comparing characters", `[\d-z]`: "range ends", `[a-\d]`: "range ends", `[a-b-c]`: "range ends",
 	strings.Repeat("(", 101) + strings.Repeat(")", 101): "counting depth",
+	`x{0,1000}`: "counting size", `(?:abcdefghij){201}`: "counting size", `a{1000}b{1000}`: "counting size",
 }
 
 // The schema and Parse agree on the dialect corpus, but for patternOnlyGo.
@@ -30,23 +32,23 @@ func TestSchemaAgreesOnPatterns(t *testing.T) {
 		b, _ := json.Marshal(p)
 		return []byte(`{"categories": [{"id": "n", "required": true, "label": "N"}], "services": [{"id": "s", "category": "n", "provider": "P", "cookies": [{"pattern": ` + string(b) + `}]}]}`)
 	}
-	for _, p := range dialectAllowed {
+	for _, p := range patterntest.Allowed {
 		agree(t, sch, "pattern "+p, doc(p), true)
 	}
-	for _, tt := range dialectRefused {
-		if tt.pattern == "" || tt.pattern == "\xff" {
+	for _, tt := range patterntest.Refused {
+		if tt.Pattern == "" || tt.Pattern == "\xff" {
 			continue // not a pattern the schema sees (minLength; JSON is UTF-8)
 		}
-		if why, ok := patternOnlyGo[tt.pattern]; ok {
-			if _, err := Parse(doc(tt.pattern)); err == nil {
-				t.Errorf("Parse accepts %q", tt.pattern)
+		if why, ok := patternOnlyGo[tt.Pattern]; ok {
+			if _, err := Parse(doc(tt.Pattern)); err == nil {
+				t.Errorf("Parse accepts %q", tt.Pattern)
 			}
-			if err := schemaCheck(sch, doc(tt.pattern)); err != nil {
-				t.Errorf("the schema now refuses %q: remove it from patternOnlyGo (%s)", tt.pattern, why)
+			if err := schemaCheck(sch, doc(tt.Pattern)); err != nil {
+				t.Errorf("the schema now refuses %q: remove it from patternOnlyGo (%s)", tt.Pattern, why)
 			}
 			continue
 		}
-		agree(t, sch, "pattern "+tt.pattern, doc(tt.pattern), false)
+		agree(t, sch, "pattern "+tt.Pattern, doc(tt.Pattern), false)
 	}
 }
 

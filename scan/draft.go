@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/pattern"
 	"github.com/consentwasm/consent/policy/jsontext"
 )
 
@@ -216,7 +217,7 @@ func sameEntry(a, b *jsontext.Node) bool {
 func (d *drafter) cookieEntry(it *Item) *jsontext.Node {
 	c := object()
 	switch {
-	case it.knownEntry != nil && it.knownEntry.Pattern != "" && policy.CheckPattern(it.knownEntry.Pattern) == nil:
+	case it.knownEntry != nil && it.knownEntry.Pattern != "" && pattern.Check(it.knownEntry.Pattern) == nil:
 		// A table's pattern, in the policy's pattern dialect (else the
 		// name as seen).
 		setField(c, "pattern", str(it.knownEntry.Pattern))

@@ -1,10 +1,10 @@
 package scan
 
 import (
-	"regexp"
 	"sync"
 
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/pattern"
 )
 
 // Categories a known service or a finding can belong to, in the order
@@ -53,7 +53,7 @@ type KnownService struct {
 const anyStorage = "any"
 
 // KnownCookie is one cookie or storage key of a known service, named
-// exactly or by an RE2 pattern matched against the whole name.
+// exactly or by a pattern (policy/pattern) matched against the whole name.
 type KnownCookie struct {
 	Name, Pattern string
 	// Prefix is the database's wildcard name, which Pattern matches.
@@ -65,7 +65,7 @@ type KnownCookie struct {
 	Duration string
 
 	once sync.Once
-	re   *regexp.Regexp
+	m    *pattern.Matcher
 }
 
 // Matches reports whether a cookie or storage key of the given kind
@@ -81,8 +81,10 @@ func (k *KnownCookie) Matches(name, storage string) bool {
 	if k.Pattern == "" {
 		return k.Name == name
 	}
-	k.once.Do(func() { k.re = regexp.MustCompile(`^(?:` + k.Pattern + `)$`) })
-	return k.re.MatchString(name)
+	// The policy's own matcher: a name matches here as in the browser.
+	// The table's patterns are all in the dialect (TestTablePatternsPassTheDialect).
+	k.once.Do(func() { k.m, _ = pattern.Compile(k.Pattern) })
+	return k.m != nil && k.m.Match(name)
 }
 
 // DisplayName is the exact name or the pattern.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/pattern"
 )
 
 func TestLookupKnownCookies(t *testing.T) {
@@ -411,7 +412,7 @@ func TestTablePatternsPassTheDialect(t *testing.T) {
 		for i := range s.Cookies {
 			if p := s.Cookies[i].Pattern; p != "" {
 				n++
-				if err := policy.CheckPattern(p); err != nil {
+				if err := pattern.Check(p); err != nil {
 					t.Errorf("%s: pattern %q: %v", s.ID, p, err)
 				}
 			}
@@ -420,7 +421,7 @@ func TestTablePatternsPassTheDialect(t *testing.T) {
 	for _, es := range OpenCookieDatabase().prefix {
 		for _, e := range es {
 			n++
-			if err := policy.CheckPattern(e.cookie.Pattern); err != nil {
+			if err := pattern.Check(e.cookie.Pattern); err != nil {
 				t.Errorf("database prefix %q: pattern %q: %v", e.cookie.Prefix, e.cookie.Pattern, err)
 			}
 			if !e.cookie.Matches(e.cookie.Prefix+"x", policy.StorageLocal) {

@@ -10,7 +10,6 @@ import (
 
 	"github.com/consentwasm/consent/app"
 	"github.com/consentwasm/consent/bridge"
-	"github.com/consentwasm/consent/policy"
 )
 
 func main() {
@@ -20,7 +19,6 @@ func main() {
 		return
 	}
 	b.Mark("main")
-	policy.SetPatternEngine(b.CompilePattern)
 	a := app.New(browser{b}, time.Now)
 	handle := a.Handle
 	if testHook != nil {

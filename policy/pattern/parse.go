@@ -1,95 +1,109 @@
-package policy
+package pattern
 
 import (
 	"strconv"
 	"unicode/utf8"
 )
 
-// CheckPattern reports whether s is a cookie-name pattern in the dialect of
-// docs/policy.md#the-pattern-dialect: the part of regular expressions on which RE2 (Go) and
-// JavaScript's RegExp (with the flags "su") agree. It allows literals, ".",
-// classes such as [a-z0-9_] and [^…], \d \w \D \W, escaped
-// metacharacters, groups ( ) and (?: ), alternation, the quantifiers
-// * + ? {n} {n,} {n,m} (also lazy), and ^ $. The error says what is not
-// allowed and where (a 1-based character position).
-//
-// Every consumer checks with it: Parse (so `consent validate` and the
-// browser refuse the same patterns), the scanner's drafts and the importer.
-// A pattern it accepts compiles in both engines and matches the same names
-// when both match AnchoredPattern as JSPatternFlags says.
-func CheckPattern(s string) error {
-	if s == "" {
-		return patternError("must not be empty")
-	}
-	if len(s) > MaxPatternLength {
-		return patternError("is longer than " + strconv.Itoa(MaxPatternLength) + " bytes")
-	}
-	if !utf8.ValidString(s) {
-		return patternError("is not valid UTF-8")
-	}
-	d := &dialect{src: s}
-	d.alternation(0)
-	if d.err == nil && d.pos < len(s) {
-		// alternation stops only at ")" or the end.
-		d.fail(d.pos, "unmatched \")\"")
-	}
-	return d.err
+// A node is one piece of a parsed pattern.
+type node struct {
+	kind kind
+	// set is a character node's sorted, disjoint ranges lo, hi, lo, hi….
+	set []rune
+	// subs are a concatenation's or an alternation's parts, a repeat's one.
+	subs []*node
+	// min and max are a repeat's counts; max < 0 is unbounded.
+	min, max int
+	// at is where the node starts in the pattern, in bytes.
+	at int
 }
 
-// MaxPatternLength is the longest pattern a policy may have, in bytes.
-const MaxPatternLength = 1000
+type kind uint8
 
-// maxRepeat is the largest count of {n,m} and of nested counts multiplied,
-// RE2's limit.
-const maxRepeat = 1000
+const (
+	kindChar   kind = iota // one character of set
+	kindConcat             // subs one after another (none: the empty string)
+	kindAlt                // one of subs
+	kindRepeat             // subs[0], min to max times
+	kindBegin              // ^
+	kindEnd                // $
+)
 
-// maxGroupDepth bounds how deeply groups nest.
-const maxGroupDepth = 100
+// anyChar is the set of ".": every character, as with the (?s) flag.
+var anyChar = []rune{0, utf8.MaxRune}
 
-// JSPatternFlags are the flags the browser compiles a checked pattern with:
-// "s" so that "." matches every character as in the Go engine's (?s), "u"
-// so that both match code points, not UTF-16 code units.
-const JSPatternFlags = "su"
+// digit and word are \d and \w: ASCII, as in RE2 and in JavaScript.
+var (
+	digit = []rune{'0', '9'}
+	word  = []rune{'0', '9', 'A', 'Z', '_', '_', 'a', 'z'}
+)
 
-// AnchoredPattern is the expression a checked pattern is compiled as in
-// both engines: matched against the whole name. Go compiles it with the
-// (?s) flag (see JSPatternFlags).
-func AnchoredPattern(s string) string { return "^(?:" + s + ")$" }
-
-// dialect is the state of CheckPattern's recursive-descent parser.
-type dialect struct {
+// parser is the state of the recursive-descent parser.
+type parser struct {
 	src string
 	pos int
 	err error
 }
 
-func (d *dialect) fail(at int, msg string) {
+// parse parses a whole pattern.
+func parse(s string) (*node, error) {
+	if s == "" {
+		return nil, Error("must not be empty")
+	}
+	if len(s) > MaxLength {
+		return nil, Error("is longer than " + itoa(MaxLength) + " bytes")
+	}
+	if !utf8.ValidString(s) {
+		return nil, Error("is not valid UTF-8")
+	}
+	d := &parser{src: s}
+	n, _ := d.alternation(0)
+	if d.err == nil && d.pos < len(s) {
+		// alternation stops only at ")" or the end.
+		d.fail(d.pos, "unmatched \")\"")
+	}
+	return n, d.err
+}
+
+// place is the message's prefix for a byte offset: a 1-based character
+// position.
+func place(src string, at int) string {
+	return "at character " + itoa(utf8.RuneCountInString(src[:at])+1) + ": "
+}
+
+func (d *parser) fail(at int, msg string) {
 	if d.err == nil {
-		d.err = patternError("at character " + strconv.Itoa(utf8.RuneCountInString(d.src[:at])+1) + ": " + msg)
+		d.err = Error(place(d.src, at) + msg)
 	}
 }
 
-func (d *dialect) more() bool { return d.err == nil && d.pos < len(d.src) }
+func (d *parser) more() bool { return d.err == nil && d.pos < len(d.src) }
 
-func (d *dialect) peek() byte { return d.src[d.pos] }
+func (d *parser) peek() byte { return d.src[d.pos] }
 
 // alternation parses branches separated by "|" up to ")" or the end and
-// returns the largest repeat factor inside it.
-func (d *dialect) alternation(depth int) int {
+// returns them with the largest repeat factor inside.
+func (d *parser) alternation(depth int) (*node, int) {
+	alt := &node{kind: kindAlt, at: d.pos}
 	most := 1
 	for {
-		if f := d.concat(depth); f > most {
-			most = f
-		}
+		n, f := d.concat(depth)
+		alt.subs = append(alt.subs, n)
+		most = max(most, f)
 		if !d.more() || d.peek() != '|' {
-			return most
+			break
 		}
 		d.pos++
 	}
+	if len(alt.subs) == 1 {
+		return alt.subs[0], most
+	}
+	return alt, most
 }
 
 // concat parses atoms, each with an optional quantifier.
-func (d *dialect) concat(depth int) int {
+func (d *parser) concat(depth int) (*node, int) {
+	cat := &node{kind: kindConcat, at: d.pos}
 	most := 1
 	for d.more() {
 		c := d.peek()
@@ -97,88 +111,97 @@ func (d *dialect) concat(depth int) int {
 			break
 		}
 		start := d.pos
-		inner, repeatable := d.atom(depth)
+		atom, inner, repeatable := d.atom(depth)
 		if d.err != nil {
-			return most
+			break
 		}
 		factor := inner
 		if d.more() && isQuantifierStart(d.peek()) {
 			if !repeatable {
 				d.fail(d.pos, "nothing to repeat before "+strconv.Quote(string(d.peek()))+" (write \\"+string(d.peek())+" for the character itself)")
-				return most
+				break
 			}
-			n := d.quantifier()
+			lo, hi := d.quantifier()
 			if d.err != nil {
-				return most
+				break
 			}
-			factor *= n
+			atom = &node{kind: kindRepeat, subs: []*node{atom}, min: lo, max: hi, at: start}
+			factor *= max(lo, hi, 1)
 			if factor > maxRepeat {
-				d.fail(start, "repetition counts multiply to more than "+strconv.Itoa(maxRepeat))
-				return most
+				d.fail(start, "repetition counts multiply to more than "+itoa(maxRepeat))
+				break
 			}
 		}
-		if factor > most {
-			most = factor
-		}
+		most = max(most, factor)
+		cat.subs = append(cat.subs, atom)
 	}
-	return most
+	if len(cat.subs) == 1 {
+		return cat.subs[0], most
+	}
+	return cat, most
 }
 
 func isQuantifierStart(c byte) bool { return c == '*' || c == '+' || c == '?' || c == '{' }
 
 // quantifier parses * + ? {n} {n,} {n,m}, each optionally followed by "?"
-// (lazy), and returns its largest count that bounds repetition (1 for the
-// unbounded ones: they do not grow the expression).
-func (d *dialect) quantifier() int {
-	n := 1
+// (lazy, which matching a whole name need not tell apart), and returns its
+// counts (max < 0: unbounded).
+func (d *parser) quantifier() (lo, hi int) {
 	switch d.peek() {
-	case '*', '+', '?':
+	case '*':
 		d.pos++
+		lo, hi = 0, -1
+	case '+':
+		d.pos++
+		lo, hi = 1, -1
+	case '?':
+		d.pos++
+		lo, hi = 0, 1
 	case '{':
 		start := d.pos
 		d.pos++
-		lo, ok := d.number()
+		var ok bool
+		lo, ok = d.number()
 		if !ok {
 			d.fail(start, "\"{\" must start a repetition {n}, {n,} or {n,m} (write \\{ for the character itself)")
-			return 1
+			return 0, 0
 		}
-		hi := lo
+		hi = lo
 		if d.more() && d.peek() == ',' {
 			d.pos++
 			hi = -1
 			if d.more() && d.peek() != '}' {
 				if hi, ok = d.number(); !ok {
 					d.fail(start, "invalid repetition: expected {n}, {n,} or {n,m}")
-					return 1
+					return 0, 0
 				}
 			}
 		}
 		if !d.more() || d.peek() != '}' {
 			d.fail(start, "invalid repetition: expected {n}, {n,} or {n,m}")
-			return 1
+			return 0, 0
 		}
 		d.pos++
 		switch {
 		case lo > maxRepeat || hi > maxRepeat:
-			d.fail(start, "repetition count above "+strconv.Itoa(maxRepeat))
-			return 1
+			d.fail(start, "repetition count above "+itoa(maxRepeat))
+			return 0, 0
 		case hi >= 0 && hi < lo:
 			d.fail(start, "invalid repetition "+d.src[start:d.pos]+": the maximum is below the minimum")
-			return 1
+			return 0, 0
 		}
-		n = max(lo, hi, 1)
 	}
 	if d.more() && d.peek() == '?' {
 		d.pos++ // lazy
 	}
 	if d.more() && isQuantifierStart(d.peek()) {
-		d.fail(d.pos, "a repetition cannot be repeated: put the repeated part in a group (?:…)")
+		d.fail(d.pos, "a repetition cannot be repeated: write one (x{6} for x{2}{3}, x* for x**)")
 	}
-	return n
+	return lo, hi
 }
 
 // number parses decimal digits (at most 4, more are above maxRepeat).
-func (d *dialect) number() (int, bool) {
+func (d *parser) number() (int, bool) {
 	start := d.pos
 	for d.pos < len(d.src) && d.src[d.pos] >= '0' && d.src[d.pos] <= '9' {
 		d.pos++
@@ -193,40 +216,47 @@ func (d *dialect) number() (int, bool) {
 	return n, true
 }
 
-// atom parses one atom and returns the repeat factor inside it and whether
-// a quantifier may follow it.
-func (d *dialect) atom(depth int) (int, bool) {
+// atom parses one atom and returns it, the repeat factor inside it and
+// whether a quantifier may follow it.
+func (d *parser) atom(depth int) (*node, int, bool) {
 	start := d.pos
 	c := d.peek()
 	switch c {
 	case '(':
-		return d.group(depth), true
+		n, f := d.group(depth)
+		return n, f, true
 	case '[':
-		d.class()
-		return 1, true
+		return d.class(), 1, true
 	case '\\':
-		d.escape(false)
-		return 1, true
-	case '^', '$':
+		set, _ := d.escape(false)
+		return &node{kind: kindChar, set: set, at: start}, 1, true
+	case '^':
 		d.pos++
-		return 1, false
+		return &node{kind: kindBegin, at: start}, 1, false
+	case '$':
+		d.pos++
+		return &node{kind: kindEnd, at: start}, 1, false
+	case '.':
+		d.pos++
+		return &node{kind: kindChar, set: anyChar, at: start}, 1, true
 	case '*', '+', '?':
 		d.fail(start, "nothing to repeat before "+strconv.Quote(string(c))+" (write \\"+string(c)+" for the character itself)")
 	case '{', '}', ']':
 		d.fail(start, "write \\"+string(c)+" for the character "+strconv.Quote(string(c)))
 	default:
-		_, size := utf8.DecodeRuneInString(d.src[d.pos:])
+		r, size := utf8.DecodeRuneInString(d.src[d.pos:])
 		d.pos += size
+		return &node{kind: kindChar, set: []rune{r, r}, at: start}, 1, true
 	}
-	return 1, true
+	return nil, 1, true
 }
 
 // group parses ( … ) or (?: … ) and refuses every other (?…) form.
-func (d *dialect) group(depth int) int {
+func (d *parser) group(depth int) (*node, int) {
 	start := d.pos
 	if depth >= maxGroupDepth {
-		d.fail(start, "groups nested more than "+strconv.Itoa(maxGroupDepth)+" deep")
-		return 1
+		d.fail(start, "groups nested more than "+itoa(maxGroupDepth)+" deep")
+		return nil, 1
 	}
 	d.pos++
 	if d.more() && d.peek() == '?' {
@@ -236,31 +266,31 @@ func (d *dialect) group(depth int) int {
 			d.pos += 2
 		case hasPrefix(rest, "=") || hasPrefix(rest, "!"):
 			d.fail(start, "look-ahead (?= (?! is not allowed")
-			return 1
+			return nil, 1
 		case hasPrefix(rest, "<=") || hasPrefix(rest, "<!"):
 			d.fail(start, "look-behind (?<= (?<! is not allowed")
-			return 1
+			return nil, 1
 		case hasPrefix(rest, "P<") || hasPrefix(rest, "<") || hasPrefix(rest, "'") || hasPrefix(rest, "P="):
 			d.fail(start, "named groups are not allowed: use ( ) or (?: )")
-			return 1
+			return nil, 1
 		case hasPrefix(rest, "#"):
 			d.fail(start, "comments (?# ) are not allowed")
-			return 1
+			return nil, 1
 		default:
 			d.fail(start, "flags such as (?i) are not allowed: the dialect has no flags (write [Aa] for either case)")
-			return 1
+			return nil, 1
 		}
 	}
-	f := d.alternation(depth + 1)
+	n, f := d.alternation(depth + 1)
 	if d.err != nil {
-		return 1
+		return nil, 1
 	}
 	if !d.more() || d.peek() != ')' {
 		d.fail(start, "missing \")\" for this \"(\"")
-		return 1
+		return nil, 1
 	}
 	d.pos++
-	return f
+	return n, f
 }
 
 // classEscapes are the escapes that stand for a set of characters.
@@ -270,25 +300,31 @@ const classEscapes = "dDwW"
 // escaped with a backslash to stand for themselves; "-" only in a class.
 const metaEscapes = `\.+*?()|[]{}^$/`
 
-// escape parses a backslash sequence and reports whether it is a single
-// character (a class escape such as \d is not).
-func (d *dialect) escape(inClass bool) bool {
+// escape parses a backslash sequence and returns its set of characters and
+// whether it is a single character (a class escape such as \d is not).
+func (d *parser) escape(inClass bool) ([]rune, bool) {
 	start := d.pos
 	d.pos++
 	if d.pos >= len(d.src) {
 		d.fail(start, "trailing backslash: write \\\\ for a backslash")
-		return false
+		return nil, false
 	}
 	r, size := utf8.DecodeRuneInString(d.src[d.pos:])
 	d.pos += size
 	seq := `\` + string(r)
 	switch {
-	case r < utf8.RuneSelf && indexByte(classEscapes, byte(r)) >= 0:
-		return false
+	case r == 'd':
+		return digit, false
+	case r == 'D':
+		return negate(digit), false
+	case r == 'w':
+		return word, false
+	case r == 'W':
+		return negate(word), false
 	case r < utf8.RuneSelf && indexByte(metaEscapes, byte(r)) >= 0:
-		return true
+		return []rune{r, r}, true
 	case r == '-' && inClass:
-		return true
+		return []rune{r, r}, true
 	case r == '-':
 		d.fail(start, `\- is only needed in a class [ ]: write - alone`)
 	case r == 's' || r == 'S':
@@ -312,23 +348,26 @@ func (d *dialect) escape(inClass bool) bool {
 	default:
 		d.fail(start, seq+": "+strconv.QuoteRune(r)+" needs no backslash")
 	}
-	return false
+	return nil, false
 }
 
 // class parses [ … ] or [^ … ]: characters, ranges a-z, \d \w \D \W and
 // escaped characters. "]" and "[" inside must be escaped; "-" stands for
 // itself only first or last.
-func (d *dialect) class() {
+func (d *parser) class() *node {
 	start := d.pos
 	d.pos++
+	negated := false
 	if d.more() && d.peek() == '^' {
 		d.pos++
+		negated = true
 	}
 	if d.more() && d.peek() == ']' {
 		d.fail(start, "empty class: write \\] for the character \"]\"")
-		return
+		return nil
 	}
 	first := d.pos
+	var set []rune
 	// prev is the last single character, -1 after a class escape or a range.
 	prev := rune(-1)
 	for {
@@ -336,52 +375,59 @@ func (d *dialect) class() {
 			if d.err == nil {
 				d.fail(start, "missing \"]\" for this \"[\"")
 			}
-			return
+			return nil
 		}
 		at := d.pos
 		c := d.peek()
 		switch {
 		case c == ']':
 			d.pos++
-			return
+			set = normalize(set)
+			if negated {
+				set = negate(set)
+			}
+			return &node{kind: kindChar, set: set, at: start}
 		case c == '[':
 			if hasPrefix(d.src[at:], "[:") {
 				d.fail(at, "POSIX classes such as [:alpha:] are not allowed: use a class such as [a-zA-Z]")
 			} else {
 				d.fail(at, "write \\[ for the character \"[\" in a class")
 			}
-			return
+			return nil
 		case c == '-' && (at == first || d.pos+1 < len(d.src) && d.src[d.pos+1] == ']'):
 			d.pos++
+			set = append(set, '-', '-')
 			prev = '-'
 		case c == '-':
 			if prev < 0 {
 				d.fail(at, "a range must go from one character to another: write \\- for the character \"-\"")
-				return
+				return nil
 			}
 			d.pos++
 			if !d.more() {
 				d.fail(start, "missing \"]\" for this \"[\"")
-				return
+				return nil
 			}
-			hi, ok := d.classChar()
+			hi, _, ok := d.classChar()
 			if d.err != nil {
-				return
+				return nil
 			}
 			if !ok {
 				d.fail(at, "a range must go from one character to another: write \\- for the character \"-\"")
-				return
+				return nil
 			}
 			if hi < prev {
 				d.fail(at-utf8.RuneLen(prev), "invalid range "+strconv.Quote(string(prev)+"-"+string(hi))+": the end is before the start")
-				return
+				return nil
 			}
+			set = append(set, prev, hi)
 			prev = -1
 		default:
-			r, ok := d.classChar()
+			r, s, ok := d.classChar()
 			if d.err != nil {
-				return
+				return nil
 			}
+			set = append(set, s...)
 			prev = -1
 			if ok {
 				prev = r
@@ -391,24 +437,25 @@ func (d *dialect) class() {
 }
 
 // classChar parses one character or escape in a class and returns the
-// character, or false for a class escape such as \d.
-func (d *dialect) classChar() (rune, bool) {
+// character, its set, and false for a class escape such as \d.
+func (d *parser) classChar() (rune, []rune, bool) {
 	if d.peek() == '\\' {
 		at := d.pos
-		if !d.escape(true) {
-			return 0, false
+		s, ok := d.escape(true)
+		if !ok {
+			return 0, s, false
 		}
 		r, _ := utf8.DecodeRuneInString(d.src[at+1:])
-		return r, true
+		return r, s, true
 	}
 	switch c := d.peek(); c {
 	case '[', ']':
 		d.fail(d.pos, "write \\"+string(c)+" for the character "+strconv.Quote(string(c))+" in a class")
-		return 0, false
+		return 0, nil, false
 	}
 	r, size := utf8.DecodeRuneInString(d.src[d.pos:])
 	d.pos += size
-	return r, true
+	return r, []rune{r, r}, true
 }
 
 func hasPrefix(s, prefix string) bool { return len(s) >= len(prefix) && s[:len(prefix)] == prefix }
