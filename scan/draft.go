@@ -10,8 +10,8 @@ import (
 	"strings"
 
 	"github.com/consentwasm/consent/policy"
-	"github.com/consentwasm/consent/policy/pattern"
 	"github.com/consentwasm/consent/policy/jsontext"
+	"github.com/consentwasm/consent/policy/pattern"
 )
 
 // categoryDrafts are the texts and Consent Mode types of the categories a
