@@ -124,8 +124,8 @@
       const which = name.toLowerCase() + " " + (i + 1);
       fs.append(
         el("div", { class: "row" },
-          el("button", { type: "button", text: "Move up", "aria-label": "Move " + which + " up", disabled: i === 0, onclick: () => move(arr, i, -1, base) }),
-          el("button", { type: "button", text: "Move down", "aria-label": "Move " + which + " down", disabled: i === arr.length - 1, onclick: () => move(arr, i, 1, base) }),
+          el("button", { type: "button", text: "Move up", "aria-label": "Move up " + which, disabled: i === 0, onclick: () => move(arr, i, -1, base) }),
+          el("button", { type: "button", text: "Move down", "aria-label": "Move down " + which, disabled: i === arr.length - 1, onclick: () => move(arr, i, 1, base) }),
           el("button", { type: "button", text: "Remove", "aria-label": "Remove " + which, onclick: () => {
             arr.splice(i, 1);
             structural(ptr(base, Math.max(0, i - 1)));
@@ -135,7 +135,7 @@
       container.append(fs);
     });
     container.append(
-      el("button", { type: "button", text: "Add " + name.toLowerCase(), onclick: () => {
+      el("button", { type: "button", text: "Add " + name.toLowerCase(), "data-add": name, onclick: () => {
         arr.push(make());
         structural(ptr(base, arr.length - 1));
       } }),
@@ -246,7 +246,7 @@
         }));
       }
       fs.append(g);
-    }, () => ({ id: "", label: "" }));
+    }, () => ({ id: "", label: {} }));
     return box;
   }
 
