@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -18,10 +17,10 @@ func TestContract_5_API_ready(t *testing.T) {
 	body := `<script type="text/plain" data-category="statistics">window.__runs.push("stats")</script>`
 	u := cPage(t, cPolicy(t, nil), pageOpts{body: body})
 	ctx := newTab(t)
-	do(t, ctx, chromedp.Navigate(u))
+	navigate(t, ctx, u)
 	assert.Nil(t, eval[any](t, ctx, `(async () => { while (!window.consent) await new Promise((r) => setTimeout(r, 5)); return consent.ready; })()`), "first visit: null")
 	eval[any](t, ctx, `consent.acceptAll()`)
-	do(t, ctx, chromedp.Navigate(u))
+	navigate(t, ctx, u)
 	got := eval[map[string]any](t, ctx, `(async () => { while (!window.consent) await new Promise((r) => setTimeout(r, 5)); const r = await consent.ready; return {method: r.method, same: JSON.stringify(r) === JSON.stringify(consent.get()), gated: document.querySelector('script[data-category="statistics"]').getAttribute("data-consent-state")}; })()`)
 	assert.Equal(t, map[string]any{"method": "accept-all", "same": true, "gated": "live"}, got, "resolved with the record, applied")
 }

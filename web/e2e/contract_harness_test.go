@@ -25,9 +25,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/storage"
-	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 )
 
@@ -186,8 +183,7 @@ func cReopen(t *testing.T, ctx context.Context, u string) {
 // clearCookies removes every cookie of the tab's browser context.
 func clearCookies(t *testing.T, ctx context.Context) {
 	t.Helper()
-	id := chromedp.FromContext(ctx).BrowserContextID
-	if _, err := chromedp.CallBrowser(ctx, storage.ClearCookies, storage.ClearCookiesParams{BrowserContextID: id}); err != nil {
+	if err := tabFor(ctx).clearCookies(ctx); err != nil {
 		t.Fatalf("clear cookies: %v", err)
 	}
 }
@@ -214,14 +210,13 @@ func cError(t *testing.T, ctx context.Context) string {
 
 // jarCookie returns a cookie of the tab's browser context as the browser
 // holds it (domain, path, expiry, flags), or nil.
-func jarCookie(t *testing.T, ctx context.Context, name string) *network.Cookie {
+func jarCookie(t *testing.T, ctx context.Context, name string) *jarEntry {
 	t.Helper()
-	id := chromedp.FromContext(ctx).BrowserContextID
-	res, err := chromedp.CallBrowser(ctx, storage.GetCookies, storage.GetCookiesParams{BrowserContextID: id})
+	all, err := tabFor(ctx).cookies(ctx)
 	require.NoError(t, err)
-	for _, c := range res.Cookies {
+	for _, c := range all {
 		if c.Name == name {
-			return c
+			return &c
 		}
 	}
 	return nil
@@ -229,7 +224,7 @@ func jarCookie(t *testing.T, ctx context.Context, name string) *network.Cookie {
 
 // settledCookie polls the jar for a cookie until ok says it is as
 // expected (or 5s passed): page writes reach the jar asynchronously.
-func settledCookie(t *testing.T, ctx context.Context, name string, ok func(*network.Cookie) bool) *network.Cookie {
+func settledCookie(t *testing.T, ctx context.Context, name string, ok func(*jarEntry) bool) *jarEntry {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for {
@@ -238,6 +233,15 @@ func settledCookie(t *testing.T, ctx context.Context, name string, ok func(*netw
 			return c
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// setJarCookie stores a cookie for the origin of pageURL, as the server
+// or the browser would.
+func setJarCookie(t *testing.T, ctx context.Context, pageURL string, c jarEntry) {
+	t.Helper()
+	if err := tabFor(ctx).setCookie(ctx, pageURL, c); err != nil {
+		t.Fatalf("set cookie %s: %v", c.Name, err)
 	}
 }
 
@@ -268,12 +272,7 @@ func pending(t *testing.T, feature string) {
 // site (or a tracker) did on an earlier visit.
 func plantAt(t *testing.T, ctx context.Context, pageURL, name, value string) {
 	t.Helper()
-	u, err := url.Parse(pageURL)
-	require.NoError(t, err)
-	p := network.SetCookieParams{Name: name, Value: value, Path: "/", URL: u.Scheme + "://" + u.Host + "/"}
-	if _, err := chromedp.Call(ctx, network.SetCookie, p); err != nil {
-		t.Fatalf("set cookie %s: %v", name, err)
-	}
+	setJarCookie(t, ctx, pageURL, jarEntry{Name: name, Value: value, Path: "/"})
 }
 
 // goMatches returns the names Go's regexp matches as a whole with p: what

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -79,11 +77,11 @@ func TestContract_2_Policy_languageCookie(t *testing.T) {
 func TestContract_2_Policy_consentCookie_defaults(t *testing.T) {
 	ctx := cOpen(t, cPage(t, cPolicy(t, nil), pageOpts{}))
 	eval[any](t, ctx, `consent.acceptAll()`)
-	c := settledCookie(t, ctx, "cookies_preferences", func(c *network.Cookie) bool { return c != nil })
+	c := settledCookie(t, ctx, "cookies_preferences", func(c *jarEntry) bool { return c != nil })
 	require.NotNil(t, c, "the choice is stored in cookies_preferences")
 	assert.Equal(t, "127.0.0.1", c.Domain, "host-only")
 	assert.Equal(t, "/", c.Path)
-	assert.Equal(t, network.CookieSameSiteLax, c.SameSite)
+	assert.Equal(t, "Lax", c.SameSite)
 	assertDays(t, c, 182)
 }
 
@@ -95,11 +93,11 @@ func TestContract_2_Policy_consentCookie_custom(t *testing.T) {
 	ctx := cOpen(t, cPageAt(t, "www.example.test", pol, pageOpts{}))
 	require.True(t, bannerShown(t, ctx))
 	eval[any](t, ctx, `consent.rejectAll()`)
-	c := settledCookie(t, ctx, "site_consent", func(c *network.Cookie) bool { return c != nil })
+	c := settledCookie(t, ctx, "site_consent", func(c *jarEntry) bool { return c != nil })
 	require.NotNil(t, c)
 	assert.Equal(t, ".example.test", c.Domain, "a Domain cookie, shared by the subdomains")
 	assert.Equal(t, "/shop", c.Path)
-	assert.Equal(t, network.CookieSameSiteStrict, c.SameSite)
+	assert.Equal(t, "Strict", c.SameSite)
 	assertDays(t, c, 30)
 	assert.Nil(t, jarCookie(t, ctx, "cookies_preferences"))
 
@@ -108,7 +106,7 @@ func TestContract_2_Policy_consentCookie_custom(t *testing.T) {
 	assert.Contains(t, cError(t, ctx), "/consentCookie/maxAgeDays", "more than 395 days is refused, with its pointer")
 }
 
-func assertDays(t *testing.T, c *network.Cookie, days int) {
+func assertDays(t *testing.T, c *jarEntry, days int) {
 	t.Helper()
 	want := float64(time.Now().Add(time.Duration(days) * 24 * time.Hour).Unix())
 	assert.False(t, c.Session, "a persistent cookie")
@@ -275,7 +273,7 @@ func TestContract_2_Policy_patternDialect(t *testing.T) {
 		u := cPage(t, cPolicyText(t, text), pageOpts{})
 		// Leave the last round's page first: its later sweeps would delete
 		// what this round plants.
-		do(t, ctx, chromedp.Navigate("about:blank"))
+		navigate(t, ctx, "about:blank")
 		clearCookies(t, ctx)
 		for _, n := range names {
 			plantAt(t, ctx, u, n, "v")

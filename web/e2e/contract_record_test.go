@@ -10,10 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/security"
-	"github.com/chromedp/chromedp"
 	"github.com/consentwasm/consent/policy"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -25,29 +21,28 @@ func TestContract_3_Record_cookieAttributes(t *testing.T) {
 	u := cPage(t, cPolicy(t, nil), pageOpts{})
 	ctx := cOpen(t, u)
 	eval[any](t, ctx, `consent.rejectAll()`)
-	c := settledCookie(t, ctx, "cookies_preferences", func(c *network.Cookie) bool { return c != nil })
+	c := settledCookie(t, ctx, "cookies_preferences", func(c *jarEntry) bool { return c != nil })
 	require.NotNil(t, c)
 	assert.False(t, c.Secure, "not Secure on http")
 	// SameSite=None needs Secure, or browsers drop the cookie.
 	cPolicy(t, map[string]any{"consentCookie": map[string]any{"sameSite": "None"}})
 	open(t, ctx, u)
 	eval[any](t, ctx, `consent.acceptAll()`)
-	c = settledCookie(t, ctx, "cookies_preferences", func(c *network.Cookie) bool { return c != nil && c.SameSite == network.CookieSameSiteNone })
+	c = settledCookie(t, ctx, "cookies_preferences", func(c *jarEntry) bool { return c != nil && c.SameSite == "None" })
 	require.NotNil(t, c)
-	assert.Equal(t, network.CookieSameSiteNone, c.SameSite)
+	assert.Equal(t, "None", c.SameSite)
 	assert.True(t, c.Secure, "SameSite=None is written Secure")
 
 	ctx = newTab(t)
-	_, err := chromedp.CallBrowser(ctx, security.SetIgnoreCertificateErrors, security.SetIgnoreCertificateErrorsParams{Ignore: true})
-	require.NoError(t, err)
+	ignoreCertErrors(t, ctx)
 	open(t, ctx, cPageAt(t, "https", cPolicy(t, nil), pageOpts{}))
 	require.True(t, bannerShown(t, ctx))
 	eval[any](t, ctx, `consent.rejectAll()`)
-	c = settledCookie(t, ctx, "cookies_preferences", func(c *network.Cookie) bool { return c != nil })
+	c = settledCookie(t, ctx, "cookies_preferences", func(c *jarEntry) bool { return c != nil })
 	require.NotNil(t, c)
 	assert.True(t, c.Secure, "Secure on https")
 	assert.Equal(t, "/", c.Path)
-	assert.Equal(t, network.CookieSameSiteLax, c.SameSite)
+	assert.Equal(t, "Lax", c.SameSite)
 	assertDays(t, c, 182)
 }
 
@@ -115,12 +110,7 @@ func TestContract_3_Record_noChoice(t *testing.T) {
 // cookie jar), as a visitor with two tabs of the site.
 func secondTab(t *testing.T, ctx context.Context) context.Context {
 	t.Helper()
-	c, cancel := chromedp.NewContext(ctx)
-	t.Cleanup(cancel)
-	if err := chromedp.Do(c); err != nil {
-		t.Fatalf("open a second tab: %v", err)
-	}
-	return c
+	return otherTab(t, ctx)
 }
 
 // TestContract_3_Record_otherTabs: a choice made in one tab holds in every
@@ -158,7 +148,7 @@ func TestContract_3_Record_backForwardCache(t *testing.T) {
 	eval[any](t, ctx, `consent.rejectAll().then(() => { window.__marker = "A"; })`)
 	open(t, ctx, b)
 	eval[any](t, ctx, `consent.acceptAll()`)
-	do(t, ctx, chromedp.Evaluate[chromedp.Void](`history.back()`))
+	goBack(t, ctx)
 	lifeWait(t, ctx, `window.__marker === "A"`, 5*time.Second)
 	bf.check(t)
 	lifeWait(t, ctx, `consent.get() !== null && consent.get().method === "accept-all"`, time.Second)
@@ -175,13 +165,11 @@ func TestContract_3_Record_renewedEachVisit(t *testing.T) {
 	rec := getRecord(t, ctx)
 	value := cookieValue(t, ctx, "cookies_preferences")
 	// What Safari does to a script-written cookie: 7 days at most.
-	capped := cdp.TimeSinceEpoch(time.Now().Add(7 * 24 * time.Hour).Unix())
-	_, err := chromedp.Call(ctx, network.SetCookie, network.SetCookieParams{Name: "cookies_preferences", Value: value, Path: "/",
-		URL: strings.Split(u, "/page/")[0] + "/", Expires: capped, SameSite: network.CookieSameSiteLax})
-	require.NoError(t, err)
+	capped := float64(time.Now().Add(7 * 24 * time.Hour).Unix())
+	setJarCookie(t, ctx, u, jarEntry{Name: "cookies_preferences", Value: value, Path: "/", Expires: capped, SameSite: "Lax"})
 	open(t, ctx, u)
 	want := float64(rec.Timestamp/1000 + 182*24*3600)
-	c := settledCookie(t, ctx, "cookies_preferences", func(c *network.Cookie) bool { return c != nil && c.Expires > want-120 })
+	c := settledCookie(t, ctx, "cookies_preferences", func(c *jarEntry) bool { return c != nil && c.Expires > want-120 })
 	require.NotNil(t, c)
 	assert.Equal(t, value, c.Value, "the same record")
 	assert.InDelta(t, want, c.Expires, 120, "its remaining lifetime: 182 days from the choice")
@@ -197,12 +185,9 @@ func TestContract_3_Record_unwritable(t *testing.T) {
 	assert.Contains(t, cError(t, ctx), "other.test")
 
 	// An HttpOnly cookie of the same name, set by the server.
-	httpOnly := true
 	u := cPage(t, cPolicy(t, nil), pageOpts{})
 	ctx = newTab(t)
-	_, err := chromedp.Call(ctx, network.SetCookie, network.SetCookieParams{Name: "cookies_preferences", Value: "x", Path: "/",
-		URL: strings.Split(u, "/page/")[0] + "/", HTTPOnly: &httpOnly})
-	require.NoError(t, err)
+	setJarCookie(t, ctx, u, jarEntry{Name: "cookies_preferences", Value: "x", Path: "/", HTTPOnly: true})
 	open(t, ctx, u)
 	eval[any](t, ctx, `consent.rejectAll()`)
 	assert.Contains(t, strings.ToLower(cError(t, ctx)), "httponly")
@@ -211,9 +196,7 @@ func TestContract_3_Record_unwritable(t *testing.T) {
 // waitWithin polls a JS condition for at most d.
 func waitWithin(t *testing.T, ctx context.Context, d time.Duration, cond string) {
 	t.Helper()
-	c, cancel := context.WithTimeout(ctx, d)
-	defer cancel()
-	if _, err := chromedp.Run(c, chromedp.Poll[bool](cond, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+	if err := poll(ctx, cond, d); err != nil {
 		t.Fatalf("within %v: %s: %v", d, cond, err)
 	}
 }

@@ -6,6 +6,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -51,7 +52,7 @@ func runMain(m *testing.M) int {
 		return 1
 	}
 	chrome, err := exec.LookPath("chromium")
-	if err != nil {
+	if err != nil && engine == "chromium" {
 		if os.Getenv("CI") != "" {
 			fmt.Fprintln(os.Stderr, "e2e: chromium is not installed (make test installs it)")
 			return 1
@@ -81,6 +82,9 @@ func runMain(m *testing.M) int {
 	defer srv.Close()
 	_, port, _ = net.SplitHostPort(ln.Addr().String())
 
+	if engine != "chromium" {
+		return runEngine(m, tmp)
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chrome),
 		chromedp.NoFirstRun,
@@ -260,6 +264,13 @@ func servePolicy(t *testing.T, name, text string) string {
 // newTab returns a tab in a fresh browser context: no cookies, no cache.
 func newTab(t *testing.T) context.Context {
 	t.Helper()
+	if drv != nil {
+		tb, err := drv.newTab(context.Background())
+		if err != nil {
+			t.Fatalf("open a tab in %s: %v", engine, err)
+		}
+		return withTab(t, tb)
+	}
 	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 	t.Cleanup(cancel)
 	if err := chromedp.Do(ctx); err != nil {
@@ -280,6 +291,17 @@ func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Voi
 // eval evaluates JS (awaiting a Promise) and returns its value.
 func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	t.Helper()
+	if tb := tabOf(ctx); tb != nil {
+		var v T
+		raw, err := tb.evaluate(ctx, js)
+		if err == nil {
+			err = json.Unmarshal(raw, &v)
+		}
+		if err != nil {
+			t.Fatalf("evaluate %s: %v", js, err)
+		}
+		return v
+	}
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatalf("evaluate %s: %v", js, err)
@@ -287,24 +309,38 @@ func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	return v
 }
 
+// evalJSON evaluates JS (awaiting a Promise) in any engine and returns
+// its value as JSON, or the error.
+func evalJSON(ctx context.Context, js string) (json.RawMessage, error) {
+	return tabFor(ctx).evaluate(ctx, js)
+}
+
 // evalErr evaluates JS that must throw or reject, and returns the message.
 func evalErr(t *testing.T, ctx context.Context, js string) string {
 	t.Helper()
-	_, err := chromedp.Run(ctx, chromedp.Evaluate[any](js, chromedp.EvalAwaitPromise))
+	_, err := evalJSON(ctx, js)
 	if err == nil {
 		t.Fatalf("evaluate %s: expected an error, got none", js)
 	}
-	var ee *chromedp.ExceptionError
+	var ee *jsError
 	if errors.As(err, &ee) {
 		return ee.Error()
 	}
 	return err.Error()
 }
 
+// navigate loads url in the tab, in any engine.
+func navigate(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	if err := tabFor(ctx).navigate(ctx, url); err != nil {
+		t.Fatalf("navigate to %s: %v", url, err)
+	}
+}
+
 // open navigates to url and waits until consent.ready has settled.
 func open(t *testing.T, ctx context.Context, url string) {
 	t.Helper()
-	do(t, ctx, chromedp.Navigate(url))
+	navigate(t, ctx, url)
 	waitSettled(t, ctx)
 }
 
@@ -316,6 +352,12 @@ func waitSettled(t *testing.T, ctx context.Context) {
 // waitFor polls a JS condition until it is true.
 func waitFor(t *testing.T, ctx context.Context, cond string) {
 	t.Helper()
+	if tabOf(ctx) != nil {
+		if err := poll(ctx, cond, 10*time.Second); err != nil {
+			t.Fatalf("waiting for %s: %v", cond, err)
+		}
+		return
+	}
 	c, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	if _, err := chromedp.Run(c, chromedp.Poll[bool](cond, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
@@ -323,9 +365,52 @@ func waitFor(t *testing.T, ctx context.Context, cond string) {
 	}
 }
 
+// poll evaluates cond every 20ms until it is true, for at most d; it
+// evaluates afresh each time, so a page restored from the back/forward
+// cache or loaded again is followed.
+func poll(ctx context.Context, cond string, d time.Duration) error {
+	deadline := time.Now().Add(d)
+	var last error
+	for {
+		raw, err := evalJSON(ctx, "!!("+cond+"\n)")
+		if err == nil && string(raw) == "true" {
+			return nil
+		}
+		if err != nil {
+			last = err
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			if last != nil {
+				return fmt.Errorf("not within %v (%v)", d, last)
+			}
+			return fmt.Errorf("not within %v", d)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 func click(t *testing.T, ctx context.Context, sel string) {
 	t.Helper()
+	if tb := tabOf(ctx); tb != nil {
+		// As chromedp.Click: wait until it is visible, scroll it into
+		// view, click its centre.
+		waitFor(t, ctx, `(() => { const e = document.querySelector(`+jsString(sel)+`); return !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden"; })()`)
+		at := eval[[2]float64](t, ctx, `(() => { const e = document.querySelector(`+jsString(sel)+`); e.scrollIntoView({block: "center", inline: "center"}); const r = e.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
+		if err := tb.actions(ctx, pointerClick(at[0], at[1])); err != nil {
+			t.Fatalf("click %s: %v", sel, err)
+		}
+		return
+	}
 	do(t, ctx, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
+}
+
+// press presses a key (a WebDriver key value: keyTab, keyEnter...), with
+// Shift held when shift, in any engine.
+func press(t *testing.T, ctx context.Context, key string, shift bool) {
+	t.Helper()
+	if err := tabFor(ctx).actions(ctx, keyPress(key, shift)); err != nil {
+		t.Fatalf("press %q: %v", key, err)
+	}
 }
 
 // visible reports whether an element exists and is rendered.

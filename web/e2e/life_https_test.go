@@ -45,7 +45,7 @@ func TestLifeHTTPSDeletionMatrix(t *testing.T) {
 		t.Fatal("the page is not on https")
 	}
 	eval[any](t, ctx, `window.consent.acceptAll()`)
-	consent := settledCookie(t, ctx, "cookies_preferences", func(c *network.Cookie) bool { return c != nil })
+	consent := settledCookie(t, ctx, "cookies_preferences", func(c *jarEntry) bool { return c != nil })
 	if consent == nil || !consent.Secure {
 		t.Fatalf("the consent cookie on https = %+v, want Secure", consent)
 	}
