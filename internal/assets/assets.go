@@ -6,6 +6,7 @@
 package assets
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -92,14 +93,14 @@ func Publish(dist string) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("read %s: %w", WasmAlias+ext, err)
 		}
-		if err := os.WriteFile(filepath.Join(dist, name+ext), b, 0o644); err != nil {
+		if err := writeIfChanged(filepath.Join(dist, name+ext), b); err != nil {
 			return "", fmt.Errorf("write %s: %w", name+ext, err)
 		}
 	}
 	m, _ := json.MarshalIndent(map[string]string{
 		"consent.js": "consent.js", "consent.css": "consent.css", "consent.wasm": name,
 	}, "", "  ")
-	if err := os.WriteFile(filepath.Join(dist, Manifest), append(m, '\n'), 0o644); err != nil {
+	if err := writeIfChanged(filepath.Join(dist, Manifest), append(m, '\n')); err != nil {
 		return "", fmt.Errorf("write %s: %w", Manifest, err)
 	}
 	return name, nil
@@ -119,4 +120,13 @@ func ReadManifest(dist string) (string, error) {
 		return "", fmt.Errorf("%s: consent.wasm is %q, not a versioned name", Manifest, m["consent.wasm"])
 	}
 	return m["consent.wasm"], nil
+}
+
+// writeIfChanged writes data to path unless the file already holds it, so
+// that publishing an unchanged build leaves the files and their times alone.
+func writeIfChanged(path string, data []byte) error {
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	return os.WriteFile(path, data, 0o644)
 }

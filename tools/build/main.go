@@ -88,24 +88,26 @@ func run(goroot, src, dist string) error {
 		return err
 	}
 	files := map[string][]byte{"consent.js": minJS, "consent.css": minCSS, "consent.wasm": wasm}
+	st := readStamps(dist)
 	for _, name := range []string{"consent.js", "consent.css", "consent.wasm"} {
 		data := files[name]
 		if name != "consent.wasm" {
-			if err := os.WriteFile(filepath.Join(dist, name), data, 0o644); err != nil {
-				return fmt.Errorf("write %s: %w", name, err)
+			if err := writeIfChanged(filepath.Join(dist, name), data); err != nil {
+				return err
 			}
 		}
-		br, gz, err := compress(data)
+		brLen, gzLen, did, err := st.compressed(dist, name, data)
 		if err != nil {
-			return fmt.Errorf("compress %s: %w", name, err)
+			return err
 		}
-		if err := os.WriteFile(filepath.Join(dist, name+".br"), br, 0o644); err != nil {
-			return fmt.Errorf("write %s.br: %w", name, err)
+		note := ""
+		if !did {
+			note = " (unchanged)"
 		}
-		if err := os.WriteFile(filepath.Join(dist, name+".gz"), gz, 0o644); err != nil {
-			return fmt.Errorf("write %s.gz: %w", name, err)
-		}
-		fmt.Printf("%-13s %8d bytes, %8d gzip, %8d brotli\n", name, len(data), len(gz), len(br))
+		fmt.Printf("%-13s %8d bytes, %8d gzip, %8d brotli%s\n", name, len(data), gzLen, brLen, note)
+	}
+	if err := st.write(dist); err != nil {
+		return err
 	}
 	return publishWasm(dist)
 }

@@ -21,8 +21,8 @@ func minifyAssets(dist string, js, css []byte) (minJS, minCSS []byte, err error)
 	if err := os.MkdirAll(dist, 0o755); err != nil {
 		return nil, nil, fmt.Errorf("create %s: %w", dist, err)
 	}
-	if err := os.WriteFile(filepath.Join(dist, "consent.debug.js"), js, 0o644); err != nil {
-		return nil, nil, fmt.Errorf("write consent.debug.js: %w", err)
+	if err := writeIfChanged(filepath.Join(dist, "consent.debug.js"), js); err != nil {
+		return nil, nil, err
 	}
 	if minJS, err = minify(js, api.LoaderJS, jsBanner); err != nil {
 		return nil, nil, fmt.Errorf("minify consent.js: %w", err)
