@@ -8,7 +8,7 @@ import (
 
 // Declaration is a policy's cookie declaration in one language: per
 // category, one row per service with its provider, function and location,
-// cookie names, purposes and durations, as in the seeds' tables. It is the
+// cookie names, purposes and durations, as in a cookie policy's tables. It is the
 // data of the [data-consent-declaration] element (see DeclarationJSON) and
 // prints as HTML or Markdown for the site's cookie policy page.
 type Declaration struct {

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// seedPolicy is a part of the seeds' table, in English and French, with a
+// seedPolicy is a part of the Lille example's cookie table, in English and French, with a
 // statistics category added.
 func seedPolicy() *Policy {
 	return &Policy{

@@ -195,14 +195,14 @@ type Category struct {
 	GoogleConsentMode []string
 }
 
-// Service is one provider's use of cookies for one function: a row of the
-// seeds' tables.
+// Service is one provider's use of cookies for one function: a row of a
+// cookie policy's declaration table.
 type Service struct {
 	ID       string
 	Category string
 	Provider string
 	Label    Text
-	// Function is the seeds' "function and location" column.
+	// Function is the "function and location" column of such a table.
 	Function Text
 	Purpose  Text
 	Cookies  []Cookie

@@ -77,7 +77,7 @@ func TestParseMannheim(t *testing.T) {
 	if nec == nil || !nec.Required || nec.Label.In("en", "de") != "Necessary" || nec.Label.In("xx", "de") != "Notwendig" {
 		t.Errorf("necessary = %+v", nec)
 	}
-	// The seeds' table, row by row.
+	// Mannheim's cookie table, row by row.
 	rows := []struct{ cookie, function, purpose string }{
 		{"sessionid", "Authentication (front and back office)", "To remember the user from one page to another"},
 		{"django_language", "Language selection (front and back office)", "To remember the visitor's language"},

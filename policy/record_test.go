@@ -15,7 +15,7 @@ import (
 // recNow is the fixed clock of the record, cookie and decision tests.
 var recNow = time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
 
-// recTestPolicy is a policy shaped like the seeds' tables: a required
+// recTestPolicy is a policy shaped like a cookie policy's tables: a required
 // category and two optional ones, services with exact and pattern cookies,
 // a cookie name shared by two services, and Web Storage keys.
 func recTestPolicy() *Policy {

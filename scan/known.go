@@ -29,7 +29,7 @@ type KnownService struct {
 	Provider string
 	Label    string
 	Category string
-	// Function is the seeds' "function" column.
+	// Function is the "function" column of a cookie policy's table.
 	Function string
 	Purpose  string
 	// FirstParty is true for services run by the site itself (framework

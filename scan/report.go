@@ -10,7 +10,7 @@ import (
 	"github.com/consentwasm/consent/policy"
 )
 
-// Row is one row of the seeds' table: a service with what was found of it.
+// Row is one row of a cookie policy's declaration table: a service with what was found of it.
 type Row struct {
 	Category string   `json:"category"`
 	Service  string   `json:"service,omitempty"`
@@ -196,7 +196,7 @@ func namesMD(names []string) string {
 	return strings.Join(out, ", ")
 }
 
-// Markdown returns the report as Markdown: findings, the seeds' table per
+// Markdown returns the report as Markdown: findings, the declaration table per
 // category, everything found, third-party hosts and the pages visited.
 func (r *Report) Markdown() string {
 	var b strings.Builder

@@ -24,7 +24,7 @@ func TestDeclarationLilleFrench(t *testing.T) {
 	for _, want := range []string{
 		"### Nécessaires\n",
 		"| Fournisseur | Fonction et emplacement | Noms des cookies | Finalités | Durée |\n",
-		// The seeds' rows, in French.
+		// Lille's cookie table, in French.
 		"| Opendatasoft | Authentification (front et back office) | `sessionid` | Se souvenir de l'utilisateur d'une page à l'autre | 2 semaines |\n",
 		"| Opendatasoft | Sélection de la langue (front et back office) | `django_language` | Se souvenir de la langue du visiteur | Session |\n",
 		"| Opendatasoft | API (CSRF) (front et back office) | `csrftoken` | Récupérer des données via des appels à l'API | 1 an |\n",
