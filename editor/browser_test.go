@@ -177,7 +177,7 @@ func TestEditorShowsTheProblemAtItsLineAndThePreviewComesBack(t *testing.T) {
 	// A value the validator refuses: its line, and the field in the form.
 	bad := strings.Replace(good, `"category": "statistics"`, `"category": "statistic"`, 1)
 	setJSON(t, ctx, bad)
-	until(t, ctx, "the problem at line 21", `[...document.querySelectorAll("#json-problems li")].some((li) => li.textContent.startsWith("Line 21, column 7:") && li.textContent.includes('"statistic"'))`)
+	until(t, ctx, "the problem at line 21", `[...document.querySelectorAll("#json-problems li")].some((li) => li.textContent.startsWith("Line 21, column 19:") && li.textContent.includes('did you mean "statistics"'))`)
 	until(t, ctx, "the preview to stand aside", `!!(`+frame+` && `+frame+`.getElementById("preview-note"))`)
 	assert.Contains(t, js[string](t, ctx, `document.querySelector('[data-ptr="/services/0/category"] .err').textContent`), `"statistic"`,
 		"the problem is shown at its field too")

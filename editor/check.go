@@ -39,8 +39,9 @@ func check(data []byte) Check {
 	pol, err := parsePolicy(data)
 	if err == nil {
 		c := Check{Valid: true, Findings: []Finding{}}
-		for _, w := range lint.Warnings(pol) {
-			c.Findings = append(c.Findings, finding(data, w, true))
+		pos, _ := policy.PositionsOf(data)
+		for _, w := range pos.Locate(lint.Warnings(pol)) {
+			c.Findings = append(c.Findings, finding(w, true))
 		}
 		return c
 	}
@@ -51,21 +52,17 @@ func check(data []byte) Check {
 		return c
 	}
 	for _, p := range probs {
-		c.Findings = append(c.Findings, finding(data, p, false))
+		c.Findings = append(c.Findings, finding(p, false))
 	}
 	return c
 }
 
-// finding places a problem: a syntax error carries its line and column;
-// any other is located by its pointer.
-func finding(data []byte, p policy.Problem, warning bool) Finding {
+// finding is a problem as the page shows it: policy.Parse and
+// policy.Positions give every one its line and column.
+func finding(p policy.Problem, warning bool) Finding {
 	f := Finding{Pointer: p.Pointer, Message: p.Message, Line: p.Line, Column: p.Column, Warning: warning}
 	if f.Line == 0 {
-		if l, c, ok := locate(data, p.Pointer); ok {
-			f.Line, f.Column = l, c
-		} else {
-			f.Line, f.Column = 1, 1
-		}
+		f.Line, f.Column = 1, 1
 	}
 	return f
 }
