@@ -152,3 +152,27 @@ func TestMarkdownLinksResolve(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeIsATour: the README stays the ten-minute tour (the reference
+// lives in docs/): at most 500 lines, `make demo` and `make test` first,
+// then the release files for a site without Go.
+func TestReadmeIsATour(t *testing.T) {
+	readme := read(t, filepath.Join("..", "README.md"))
+	if n := strings.Count(readme, "\n"); n > 500 {
+		t.Errorf("README.md has %d lines; move reference material into docs/ (at most 500)", n)
+	}
+	block, _, _ := strings.Cut(readme[strings.Index(readme, "```"):], "\n```\n")
+	if !strings.Contains(block, "make demo") || !strings.Contains(block, "make test") {
+		t.Errorf("README.md's first code block is not make demo and make test:\n%s", block)
+	}
+	_, first, _ := strings.Cut(readme, "\n## ")
+	first, _, _ = strings.Cut(first, "\n## ")
+	for _, want := range []string{"consent-web-", "tar -xzf", "consent snippet"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("README.md's first section does not show the release files' use without Go (%q missing)", want)
+		}
+	}
+	if strings.Contains(readme, "seeds'") {
+		t.Error("README.md speaks of the seeds' tables, which no reader knows")
+	}
+}
