@@ -9,9 +9,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"regexp"
 	"strings"
 	"time"
+
+	"golang.org/x/net/netutil"
 )
 
 // DefaultRateLimit is --rate-limit's default: requests a second per client
@@ -24,9 +27,20 @@ type Config struct {
 	Store *Store
 	// Origins are the page origins allowed to send ("https://shop.example").
 	Origins []string
-	// RateLimit is the requests a second allowed per client address; 0
-	// turns the limit off.
+	// RateLimit is the requests a second allowed per client (an IPv4
+	// address or an IPv6 /64); 0 turns the limit off.
 	RateLimit int
+	// OriginRateLimit is the documents a second allowed per listed origin,
+	// all its clients together (a ceiling on what forged traffic can add);
+	// 0 turns it off.
+	OriginRateLimit int
+	// TrustProxy are the proxies whose Forwarded or X-Forwarded-For
+	// header names the client; from any other peer the headers are
+	// ignored.
+	TrustProxy []netip.Prefix
+	// MaxConns caps the connections Serve keeps open at once (more wait
+	// to be accepted); 0 is no cap.
+	MaxConns int
 	// Logger receives structured logs; never an IP address.
 	Logger *slog.Logger
 	// Now is the clock (time.Now).
@@ -45,6 +59,7 @@ type Server struct {
 	cfg     Config
 	origins map[string]bool
 	limit   *limiter
+	olimit  *originLimiter
 	batch   *batcher
 	log     *slog.Logger
 }
@@ -63,6 +78,9 @@ func NewServer(cfg Config) *Server {
 	}
 	if cfg.RateLimit > 0 {
 		s.limit = newLimiter(cfg.RateLimit)
+	}
+	if cfg.OriginRateLimit > 0 {
+		s.olimit = newOriginLimiter(cfg.OriginRateLimit, s.origins)
 	}
 	workers := 1
 	if cfg.Store.postgres {
@@ -96,6 +114,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	if !s.limit.allow(clientAddr(r, s.cfg.TrustProxy), s.cfg.Now()) {
+		w.Header().Set("Retry-After", "1")
+		answer(w, http.StatusTooManyRequests, map[string]string{"error": "too many requests"})
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		answer(w, http.StatusMethodNotAllowed, map[string]string{"error": "use GET"})
@@ -135,7 +158,7 @@ func (s *Server) consents(w http.ResponseWriter, r *http.Request) {
 // consent answers POST and OPTIONS /v1/consents; it returns the status and,
 // for a refusal, why (for the log: no address, no body).
 func (s *Server) consent(w http.ResponseWriter, r *http.Request, origin string, allowed bool) (int, string) {
-	if s.limit != nil && !s.limit.allow(clientAddr(r), s.cfg.Now()) {
+	if !s.limit.allow(clientAddr(r, s.cfg.TrustProxy), s.cfg.Now()) {
 		w.Header().Set("Retry-After", "1")
 		return answer(w, http.StatusTooManyRequests, map[string]string{"error": "too many requests"}), "rate limit"
 	}
@@ -159,6 +182,10 @@ func (s *Server) consent(w http.ResponseWriter, r *http.Request, origin string, 
 	}
 	if !allowed {
 		return answer(w, http.StatusForbidden, map[string]string{"error": "origin not allowed"}), "origin " + quoteOrigin(origin)
+	}
+	if !s.olimit.allow(origin, s.cfg.Now()) {
+		w.Header().Set("Retry-After", "1")
+		return answer(w, http.StatusTooManyRequests, map[string]string{"error": "too many requests for this origin"}), "origin rate limit"
 	}
 	if r.ContentLength > MaxBody {
 		return answer(w, http.StatusRequestEntityTooLarge, map[string]string{"error": "the document is larger than 16 KB"}), "size"
@@ -218,16 +245,6 @@ func quoteOrigin(o string) string {
 	return o
 }
 
-// clientAddr is the request's client address without the port, the rate
-// limit's key.
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
-
 func answer(w http.ResponseWriter, status int, body any) int {
 	b, _ := json.Marshal(body)
 	h := w.Header()
@@ -265,6 +282,9 @@ func Serve(ctx context.Context, ln net.Listener, cfg Config, grace time.Duration
 		MaxHeaderBytes:    16 << 10,
 		ErrorLog:          log.New(redactWriter{s.log}, "", 0),
 	}
+	if cfg.MaxConns > 0 {
+		ln = netutil.LimitListener(ln, cfg.MaxConns)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	s.log.Info("consent log listening", "addr", ln.Addr().String(), "origins", cfg.Origins, "rateLimit", cfg.RateLimit)
@@ -284,3 +304,10 @@ func Serve(ctx context.Context, ln net.Listener, cfg Config, grace time.Duration
 	s.log.Info("stopped")
 	return err
 }
+
+// DefaultOriginRateLimit is --origin-rate-limit's default: documents a
+// second per listed origin, all its clients together.
+const DefaultOriginRateLimit = 1000
+
+// DefaultMaxConns is --max-conns's default: open connections at most.
+const DefaultMaxConns = 1024

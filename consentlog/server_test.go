@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"reflect"
 	"strings"
 	"sync"
@@ -182,7 +183,7 @@ func TestServerRateLimitPerAddress(t *testing.T) {
 		t.Errorf("30 requests at once with --rate-limit 5: %v, want about 5 × 201 and the rest 429", codes)
 	}
 	// Another address is not limited by the first one's flood.
-	if !ts.srv.limit.allow("192.0.2.9", time.Now()) {
+	if !ts.srv.limit.allow(netip.MustParseAddr("192.0.2.9"), time.Now()) {
 		t.Error("another address is refused")
 	}
 }

@@ -8,20 +8,18 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
-	"net"
 	"os"
-	"os/signal"
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/consentwasm/consent/consentlog"
 )
 
-const logUsage = `usage: consent log serve  [--db DSN] --addr HOST:PORT --origin ORIGIN... [--rate-limit N] [--log-level L]
+const logUsage = `usage: consent log serve  [--db DSN] --addr HOST:PORT --origin ORIGIN... [--rate-limit N]
+                          [--origin-rate-limit N] [--trust-proxy CIDR...] [--max-conns N]
+                          [--log-level debug|info|warn|error]
        consent log show   [--db DSN] ID
        consent log export [--db DSN] [--since RFC3339] [--format jsonl|csv]
 
@@ -31,8 +29,13 @@ consent-log.db), or a postgres:// URL.
 
 serve       receives documents on POST /v1/consents from the listed origins
             (repeat --origin, or separate them with commas); --rate-limit is
-            requests a second per client address (default 20, 0: none);
-            SIGTERM finishes the requests in flight and stops
+            requests a second per client, an IPv4 address or an IPv6 /64
+            (default 20, 0: none); --origin-rate-limit documents a second
+            per origin, all clients together (default 1000, 0: none);
+            --trust-proxy takes the client from X-Forwarded-For/Forwarded
+            when the peer is in those CIDRs; --max-conns caps open
+            connections (default 1024); SIGTERM finishes the requests in
+            flight and stops
 show ID     prints every stored record of a consent id, oldest first
 export      writes every record received since a time (default: all), as
             JSON lines or CSV, streamed
@@ -67,6 +70,10 @@ func runLog(args []string, stdout, stderr io.Writer) int {
 			return nil
 		})
 		limit := fs.Int("rate-limit", consentlog.DefaultRateLimit, "")
+		originLimit := fs.Int("origin-rate-limit", consentlog.DefaultOriginRateLimit, "")
+		maxConns := fs.Int("max-conns", consentlog.DefaultMaxConns, "")
+		var proxies []string
+		fs.Func("trust-proxy", "", func(s string) error { proxies = append(proxies, s); return nil })
 		level := fs.String("log-level", "info", "")
 		pos, err := parseInterspersed(fs, args[1:])
 		if err != nil {
@@ -77,14 +84,24 @@ func runLog(args []string, stdout, stderr io.Writer) int {
 		if len(origins) == 0 {
 			return usageError("serve needs at least one --origin (the site's, e.g. https://shop.example)")
 		}
-		if *limit < 0 {
-			return usageError("--rate-limit must be 0 or more")
+		for _, n := range []struct {
+			name string
+			v    int
+		}{{"--rate-limit", *limit}, {"--origin-rate-limit", *originLimit}, {"--max-conns", *maxConns}} {
+			if n.v < 0 {
+				return oneLine(stderr, n.name+" must be 0 or more (0: no limit)")
+			}
 		}
-		var lvl slog.Level
-		if err := lvl.UnmarshalText([]byte(*level)); err != nil {
-			return usageError("--log-level: " + err.Error())
+		lvl, ok := logLevels[strings.ToLower(*level)]
+		if !ok {
+			return oneLine(stderr, "--log-level "+strconv.Quote(*level)+" is not a level: use debug, info, warn or error")
 		}
-		return logServe(*dsn, *addr, origins, *limit, lvl, stderr)
+		trusted, err := consentlog.ParseTrustProxy(proxies)
+		if err != nil {
+			return oneLine(stderr, err.Error())
+		}
+		return logServe(serveOptions{dsn: *dsn, addr: *addr, cfg: consentlog.Config{Origins: origins, RateLimit: *limit,
+			OriginRateLimit: *originLimit, TrustProxy: trusted, MaxConns: *maxConns}, level: lvl}, stderr)
 	case "show":
 		pos, err := parseInterspersed(fs, args[1:])
 		if err != nil {
@@ -126,31 +143,6 @@ func flagError(err error, stdout io.Writer, usageError func(string) int) int {
 		return 0
 	}
 	return usageError(err.Error())
-}
-
-func logServe(dsn, addr string, origins []string, limit int, level slog.Level, stderr io.Writer) int {
-	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level}))
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
-	defer stop()
-	octx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	store, err := consentlog.Open(octx, dsn)
-	cancel()
-	if err != nil {
-		logger.Error("open the database", "err", err)
-		return 1
-	}
-	defer store.Close()
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		logger.Error("listen", "err", err)
-		return 1
-	}
-	err = consentlog.Serve(ctx, ln, consentlog.Config{Store: store, Origins: origins, RateLimit: limit, Logger: logger}, 20*time.Second)
-	if err != nil {
-		logger.Error("serve", "err", err)
-		return 1
-	}
-	return 0
 }
 
 func openForReading(dsn string, stderr io.Writer) (*consentlog.Store, bool) {

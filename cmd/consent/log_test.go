@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"net"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -102,6 +103,41 @@ func TestLogShowAndExport(t *testing.T) {
 	} {
 		if code := run(args, &out, &errOut); code != 2 {
 			t.Errorf("consent %v: exit %d, want 2 (usage)", args, code)
+		}
+	}
+}
+
+// A busy port and an unknown --log-level each say so in one line, naming
+// the problem (before: slog's "unknown name" after the whole usage, and a
+// JSON log line for the port).
+func TestLogServeErrorsAreOneLine(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	db := filepath.Join(t.TempDir(), "log.db")
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"log", "serve", "--db", db, "--addr", ln.Addr().String(), "--origin", "https://shop.example"},
+			[]string{"is busy", ln.Addr().String(), "--addr"}},
+		{[]string{"log", "serve", "--db", db, "--log-level", "verbose", "--origin", "https://shop.example"},
+			[]string{`"verbose"`, "debug, info, warn or error"}},
+		{[]string{"log", "serve", "--db", db, "--trust-proxy", "10.0.0.0/33", "--origin", "https://shop.example"},
+			[]string{"--trust-proxy", "10.0.0.0/33"}},
+	} {
+		var out, errOut bytes.Buffer
+		code := run(tc.args, &out, &errOut)
+		msg := errOut.String()
+		if code == 0 || strings.Count(msg, "\n") != 1 || strings.Contains(msg, "slog") {
+			t.Errorf("consent %v: exit %d, want one line:\n%s", tc.args, code, msg)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(msg, w) {
+				t.Errorf("consent %v: %q lacks %q", tc.args, msg, w)
+			}
 		}
 	}
 }

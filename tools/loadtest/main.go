@@ -110,7 +110,7 @@ func start(bin, dsn, addr string, rateLimit int) *server {
 		ln.Close()
 	}
 	cmd := exec.Command(bin, "log", "serve", "--db", dsn, "--addr", addr, "--origin", origin,
-		"--rate-limit", strconv.Itoa(rateLimit), "--log-level", "error")
+		"--rate-limit", strconv.Itoa(rateLimit), "--origin-rate-limit", "0", "--log-level", "error")
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
 		fatal(err)
