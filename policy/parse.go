@@ -94,8 +94,13 @@ func (v *validator) object(n *jsontext.Node, p string, allowed []string) bool {
 		v.wrongType(n, p, "an object")
 		return false
 	}
-	for _, k := range n.Dups {
+	for i, k := range n.Dups {
 		v.add(ptrKey(p, k), "duplicate key "+quoteVal(k))
+		if i < len(n.DupValues) {
+			// The repeat's place, not the first value's.
+			last := &v.probs[len(v.probs)-1]
+			last.Line, last.Column = n.DupValues[i].Line, n.DupValues[i].Col
+		}
 	}
 	if allowed == nil {
 		return true

@@ -46,6 +46,19 @@ func TestProblemsCarryLineAndColumn(t *testing.T) {
 	}
 }
 
+// TestDuplicateKeyNamesTheRepeat: a repeated key is located where it is
+// repeated, which is where the editor must go.
+func TestDuplicateKeyNamesTheRepeat(t *testing.T) {
+	_, err := Parse([]byte("{\n  \"revision\": 1,\n  \"categories\": [{\"id\": \"n\", \"required\": true, \"label\": \"N\"}],\n  \"revision\": 2\n}"))
+	var probs Problems
+	if !errors.As(err, &probs) || len(probs) != 1 {
+		t.Fatalf("Parse: %v", err)
+	}
+	if p := probs[0]; p.Pointer != "/revision" || p.Line != 4 || p.Column != 15 {
+		t.Errorf("%s at %d:%d, want /revision at 4:15", p, p.Line, p.Column)
+	}
+}
+
 func TestSyntaxProblemFileString(t *testing.T) {
 	_, err := Parse([]byte("{\n  \"categories\": [,]\n}"))
 	var probs Problems

@@ -65,6 +65,9 @@ type Node struct {
 	Fields map[string]*Node
 	// Dups lists the keys an object repeats, in document order.
 	Dups []string
+	// DupValues are the repeated keys' values, one for each of Dups, so
+	// that a message can name the repeat's place rather than the first's.
+	DupValues []*Node
 	// Items are an array's elements.
 	Items []*Node
 	// Line and Col locate the value in its document (1-based, Col counts
@@ -243,6 +246,7 @@ func (p *jsonParser) object(depth, line, col int) (*Node, error) {
 		}
 		if _, dup := n.Fields[key]; dup {
 			n.Dups = append(n.Dups, key)
+			n.DupValues = append(n.DupValues, v)
 		} else {
 			n.Keys = append(n.Keys, key)
 			n.Fields[key] = v
