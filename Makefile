@@ -86,9 +86,10 @@ importer/testdata/peers/node_modules/.package-lock.json: importer/testdata/peers
 	cd importer/testdata/peers && npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
-## screenshots: docs/screenshots/*.png: banner, dialog, placeholder, declaration and reopen button; light, dark, Arabic; a phone
+## screenshots: docs/screenshots/*.png: banner, dialog, placeholder, declaration and reopen button; light, dark, Arabic; a phone; the editor
 screenshots: build chromium
 	CONSENT_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^TestScreenshots$$' ./web/e2e
+	CONSENT_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^TestEditorScreenshot$$' ./editor
 
 # bridge/ under GOOS=js in headless Chromium.
 test-bridge: chromium tools

@@ -30,7 +30,8 @@ var (
 	browserOnce sync.Once
 	browserCtx  context.Context
 	browserErr  string
-	repoRoot    = filepath.Clean(filepath.Join("..")) // the editor package sits at the root
+	repoRoot, _ = filepath.Abs("..") // the editor package sits at the root
+	testdata, _ = filepath.Abs("testdata")
 )
 
 // startBrowser starts one headless Chromium for the package's tests; it
@@ -88,13 +89,19 @@ func startBrowser(t *testing.T) context.Context {
 // file's path.
 func serveEditor(t *testing.T) (string, string) {
 	t.Helper()
-	web := filepath.Join(repoRoot, "web", "dist")
+	return serveEditorAt(t, filepath.Join(t.TempDir(), "policy.json"))
+}
+
+// serveEditorAt is serveEditor with the file at path.
+func serveEditorAt(t *testing.T, path string) (string, string) {
+	t.Helper()
+	web, err := filepath.Abs(filepath.Join(repoRoot, "web", "dist"))
+	require.NoError(t, err)
 	if _, err := os.Stat(filepath.Join(web, "consent.js")); err != nil {
 		t.Fatal("web/dist is not built: run `make build` (make test does)")
 	}
-	text, err := os.ReadFile("testdata/policy.json")
+	text, err := os.ReadFile(filepath.Join(testdata, "policy.json"))
 	require.NoError(t, err)
-	path := filepath.Join(t.TempDir(), "policy.json")
 	require.NoError(t, os.WriteFile(path, text, 0o644))
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
@@ -272,7 +279,8 @@ func TestEditorScreenshot(t *testing.T) {
 		t.Skip("set CONSENT_SCREENSHOTS to a folder (make screenshots) to render the picture")
 	}
 	ctx := startBrowser(t)
-	url, _ := serveEditor(t)
+	t.Chdir(t.TempDir()) // the page names the file as given: policy.json
+	url, _ := serveEditorAt(t, "policy.json")
 	run(t, ctx, chromedp.EmulateViewport(1400, 900), chromedp.Navigate(url))
 	until(t, ctx, "the preview's banner", bannerShown)
 	run(t, ctx, chromedp.Click(chromedp.CSS("#pv-prefs")))

@@ -68,7 +68,9 @@ func serveStatic(w http.ResponseWriter, r *http.Request, sub fs.FS, name string)
 
 // policyInfo is what the page starts from.
 type policyInfo struct {
-	Text  string   `json:"text"`
+	Text string `json:"text"`
+	// Path is the file as the command line named it; a save answers
+	// with its absolute path.
 	Path  string   `json:"path"`
 	Notes []string `json:"notes"`
 	// Web says whether a web build is there for the preview.
@@ -82,16 +84,12 @@ type policyInfo struct {
 }
 
 func (s *Server) getPolicy(w http.ResponseWriter, r *http.Request) {
-	abs, err := filepath.Abs(s.opts.Path)
-	if err != nil {
-		abs = s.opts.Path
-	}
 	notes := s.opts.Notes
 	if notes == nil {
 		notes = []string{}
 	}
 	writeJSON(w, http.StatusOK, policyInfo{
-		Text: string(s.opts.Initial), Path: abs, Notes: notes, Web: s.opts.Web != "",
+		Text: string(s.opts.Initial), Path: s.opts.Path, Notes: notes, Web: s.opts.Web != "",
 		TextKeys: texts.Keys, Languages: texts.Languages(),
 		ConsentModeTypes: policy.ConsentModeTypes,
 	})

@@ -188,8 +188,8 @@
         setOrDelete(doc, "languages", ls.length ? ls : undefined);
         languagesChanged();
       }),
-      field("Language cookie", "/languageCookie", doc.languageCookie, (s) => setOrDelete(doc, "languageCookie", s), { placeholder: "none" }),
-      field("Cookie policy page (policyUrl)", "/policyUrl", doc.policyUrl, (s) => setOrDelete(doc, "policyUrl", s), { placeholder: "/cookie-policy.html" }),
+      field("Language cookie", "/languageCookie", doc.languageCookie, (s) => setOrDelete(doc, "languageCookie", s), { placeholder: "(none)" }),
+      field("Cookie policy page (policyUrl)", "/policyUrl", doc.policyUrl, (s) => setOrDelete(doc, "policyUrl", s), { placeholder: "e.g. /cookie-policy.html" }),
       select("Global Privacy Control (gpc)", "/gpc", doc.gpc, [["", "reject (default)"], ["reject", "reject"], ["ignore", "ignore"]], (s) => setOrDelete(doc, "gpc", s)),
       select("Layout", "/layout", doc.layout, [["", "bar (default)"], ["bar", "bar"], ["box", "box"], ["center", "center"]], (s) => setOrDelete(doc, "layout", s)),
       select("Theme", "/theme", doc.theme, [["", "auto (default)"], ["auto", "auto"], ["light", "light"], ["dark", "dark"]], (s) => setOrDelete(doc, "theme", s)),
@@ -198,7 +198,7 @@
       field("Proof of consent: the consent log's URL", "/proof/url", doc.proof && doc.proof.url, (s) => {
         if (s) ensureObject(doc, "proof").url = s;
         else delete doc.proof;
-      }, { placeholder: "none" }),
+      }, { placeholder: "(none)" }),
       checkbox("Consent Mode: ads_data_redaction", "/consentMode/adsDataRedaction", cm.adsDataRedaction, (c) => {
         setOrDelete(ensureObject(doc, "consentMode"), "adsDataRedaction", c || undefined);
         dropEmpty(doc, "consentMode");
@@ -219,7 +219,7 @@
     return section(
       "The consent cookie",
       field("Name", "/consentCookie/name", cc.name, (s) => set("name", s), { placeholder: "cookies_preferences" }),
-      field("Domain", "/consentCookie/domain", cc.domain, (s) => set("domain", s), { placeholder: "this host only" }),
+      field("Domain", "/consentCookie/domain", cc.domain, (s) => set("domain", s), { placeholder: "(this host only)" }),
       field("Path", "/consentCookie/path", cc.path, (s) => set("path", s), { placeholder: "/" }),
       select("SameSite", "/consentCookie/sameSite", cc.sameSite, [["", "Lax (default)"], ["Strict", "Strict"], ["Lax", "Lax"], ["None", "None"]], (s) => set("sameSite", s)),
       field("Lifetime in days (maxAgeDays, at most 395)", "/consentCookie/maxAgeDays", cc.maxAgeDays, (s) => set("maxAgeDays", numberOr(s)), { placeholder: "182", inputmode: "numeric" }),
@@ -276,10 +276,10 @@
           }),
           kind === "name"
             ? field("Name", ptr(cbase, "name"), c.name, (v) => { c.name = v; })
-            : field("Pattern (matched against the whole name)", ptr(cbase, "pattern"), c.pattern, (v) => { c.pattern = v; }, { placeholder: "_ga_.*" }),
+            : field("Pattern (matched against the whole name)", ptr(cbase, "pattern"), c.pattern, (v) => { c.pattern = v; }, { placeholder: "e.g. _ga_.*" }),
           text("Duration", cbase, c, "duration"),
           text("Purpose", cbase, c, "purpose"),
-          field("Domain", ptr(cbase, "domain"), c.domain, (v) => setOrDelete(c, "domain", v), { placeholder: "this host" }),
+          field("Domain", ptr(cbase, "domain"), c.domain, (v) => setOrDelete(c, "domain", v), { placeholder: "(this host)" }),
           select("Storage", ptr(cbase, "storage"), c.storage, [["", "cookie (default)"], ["cookie", "cookie"], ["localStorage", "localStorage"], ["sessionStorage", "sessionStorage"]], (v) => setOrDelete(c, "storage", v)),
         );
       }, () => ({ name: "" }));
