@@ -113,6 +113,10 @@ type compiler struct {
 
 func (c *compiler) pc() uint32 { return uint32(len(c.prog)) }
 
+// add appends an instruction and returns its address. Not inlined, to
+// keep the wasm small.
+//
+//go:noinline
 func (c *compiler) add(i inst) uint32 {
 	c.prog = append(c.prog, i)
 	return uint32(len(c.prog) - 1)

@@ -34,9 +34,16 @@ var anyChar = []rune{0, utf8.MaxRune}
 
 // digit and word are \d and \w: ASCII, as in RE2 and in JavaScript.
 var (
-	digit = []rune{'0', '9'}
-	word  = []rune{'0', '9', 'A', 'Z', '_', '_', 'a', 'z'}
+	digit    = []rune{'0', '9'}
+	word     = []rune{'0', '9', 'A', 'Z', '_', '_', 'a', 'z'}
+	notDigit = negate(digit)
+	notWord  = negate(word)
 )
+
+// single is the set of one character. Not inlined, to keep the wasm small.
+//
+//go:noinline
+func single(r rune) []rune { return []rune{r, r} }
 
 // parser is the state of the recursive-descent parser.
 type parser struct {
@@ -71,6 +78,10 @@ func place(src string, at int) string {
 	return "at character " + itoa(utf8.RuneCountInString(src[:at])+1) + ": "
 }
 
+// fail records the first error. Not inlined: it is called from many
+// places, and each inlined copy would grow the wasm.
+//
+//go:noinline
 func (d *parser) fail(at int, msg string) {
 	if d.err == nil {
 		d.err = Error(place(d.src, at) + msg)
@@ -246,7 +257,7 @@ func (d *parser) atom(depth int) (*node, int, bool) {
 	default:
 		r, size := utf8.DecodeRuneInString(d.src[d.pos:])
 		d.pos += size
-		return &node{kind: kindChar, set: []rune{r, r}, at: start}, 1, true
+		return &node{kind: kindChar, set: single(r), at: start}, 1, true
 	}
 	return nil, 1, true
 }
@@ -316,15 +327,15 @@ func (d *parser) escape(inClass bool) ([]rune, bool) {
 	case r == 'd':
 		return digit, false
 	case r == 'D':
-		return negate(digit), false
+		return notDigit, false
 	case r == 'w':
 		return word, false
 	case r == 'W':
-		return negate(word), false
+		return notWord, false
 	case r < utf8.RuneSelf && indexByte(metaEscapes, byte(r)) >= 0:
-		return []rune{r, r}, true
+		return single(r), true
 	case r == '-' && inClass:
-		return []rune{r, r}, true
+		return single(r), true
 	case r == '-':
 		d.fail(start, `\- is only needed in a class [ ]: write - alone`)
 	case r == 's' || r == 'S':
@@ -455,7 +466,7 @@ func (d *parser) classChar() (rune, []rune, bool) {
 	}
 	r, size := utf8.DecodeRuneInString(d.src[d.pos:])
 	d.pos += size
-	return r, []rune{r, r}, true
+	return r, single(r), true
 }
 
 func hasPrefix(s, prefix string) bool { return len(s) >= len(prefix) && s[:len(prefix)] == prefix }
