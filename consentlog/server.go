@@ -54,13 +54,15 @@ type Config struct {
 //	                   Origin not listed, 413 over 16 KB, 429 over the
 //	                   rate limit, 503 the database failed
 //	OPTIONS            CORS preflight, listed origins only
-//	GET /healthz       200 once the database answers, else 503
+//	GET /healthz       200 while the process answers (liveness; no query)
+//	GET /readyz        200 when a write commits within 2 s, else 503
 type Server struct {
 	cfg     Config
 	origins map[string]bool
 	limit   *limiter
 	olimit  *originLimiter
 	batch   *batcher
+	ready   readiness
 	log     *slog.Logger
 }
 
@@ -106,32 +108,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case "/healthz":
 		s.healthz(w, r)
+	case "/readyz":
+		s.readyz(w, r)
 	case "/v1/consents":
 		s.consents(w, r)
 	default:
-		answer(w, http.StatusNotFound, map[string]string{"error": "not found: POST /v1/consents, GET /healthz"})
+		answer(w, http.StatusNotFound, map[string]string{"error": "not found: POST /v1/consents, GET /healthz, GET /readyz"})
 	}
-}
-
-func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	if !s.limit.allow(clientAddr(r, s.cfg.TrustProxy), s.cfg.Now()) {
-		w.Header().Set("Retry-After", "1")
-		answer(w, http.StatusTooManyRequests, map[string]string{"error": "too many requests"})
-		return
-	}
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		answer(w, http.StatusMethodNotAllowed, map[string]string{"error": "use GET"})
-		return
-	}
-	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
-	defer cancel()
-	if err := s.cfg.Store.Ping(ctx); err != nil {
-		s.log.Error("healthz: the database does not answer", "err", err)
-		answer(w, http.StatusServiceUnavailable, map[string]string{"status": "the database does not answer"})
-		return
-	}
-	answer(w, http.StatusOK, map[string]string{"status": "ok"})
 }
 
 func (s *Server) consents(w http.ResponseWriter, r *http.Request) {

@@ -62,6 +62,8 @@ var schema = []string{
 		PRIMARY KEY (consent_id, ts)
 	)`,
 	`CREATE INDEX IF NOT EXISTS consent_log_received_at ON consent_log (received_at)`,
+	// One row, rewritten by /readyz's write probe.
+	`CREATE TABLE IF NOT EXISTS consent_log_probe (id INTEGER PRIMARY KEY, at BIGINT NOT NULL)`,
 }
 
 const columns = `consent_id, ts, received_at, method, revision, policy_revision, policy_sha256, origin, path, language, gpc, categories, services`
