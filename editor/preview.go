@@ -48,7 +48,7 @@ func (s *Server) getPreview(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte(b.String()))
 		return
 	}
-	inline := withTheme(data, q.Get("theme"))
+	inline := previewCopy(data, q.Get("theme"))
 	// No "<" is left for the HTML parser: outside strings JSON has none,
 	// inside them \u003c means the same.
 	inline = bytes.ReplaceAll(inline, []byte("<"), []byte(`\u003c`))
@@ -112,17 +112,27 @@ func embedService(p *policy.Policy) *policy.Service {
 	return nil
 }
 
-// withTheme returns the policy with its theme replaced ("light", "dark"
-// or "auto"); any other theme leaves it as it is.
-func withTheme(data []byte, theme string) []byte {
-	if theme != "light" && theme != "dark" && theme != "auto" {
-		return data
-	}
+// previewCopy returns the policy as the preview runs it: the theme
+// replaced when one is asked for ("light", "dark" or "auto"), and without
+// what names the real site: the proof URL (the preview's trial choices
+// must not reach the site's consent log) and the consent cookie's domain
+// (which the editor's host is not under).
+func previewCopy(data []byte, theme string) []byte {
 	var m map[string]json.RawMessage
 	if json.Unmarshal(data, &m) != nil {
 		return data
 	}
-	m["theme"], _ = json.Marshal(theme)
+	if theme == "light" || theme == "dark" || theme == "auto" {
+		m["theme"], _ = json.Marshal(theme)
+	}
+	delete(m, "proof")
+	if raw, ok := m["consentCookie"]; ok {
+		var cc map[string]json.RawMessage
+		if json.Unmarshal(raw, &cc) == nil {
+			delete(cc, "domain")
+			m["consentCookie"], _ = json.Marshal(cc)
+		}
+	}
 	out, err := json.Marshal(m)
 	if err != nil {
 		return data
