@@ -12,6 +12,7 @@ import (
 
 	"github.com/consentwasm/consent/policy"
 	"github.com/consentwasm/consent/policy/jsontext"
+	"github.com/consentwasm/consent/policy/texts"
 )
 
 // Gate is a gated element as the browser reports it; Ref is the browser's
@@ -516,24 +517,25 @@ func (a *App) reset() error {
 	return nil
 }
 
+// setLanguage shows the policy language lang names, matched as the page's
+// language is (texts.Match: "pt" selects "pt-BR", "de-AT" selects "de").
 func (a *App) setLanguage(lang string) error {
-	for _, l := range a.p.Languages {
-		if strings.EqualFold(l, lang) {
-			a.explicitLang = l
-			a.lang = l
-			if a.notice != "" {
-				a.notice = policy.UITexts(a.p, a.lang)["storeFailed"]
-			}
-			if a.shown != policy.ViewNone {
-				a.render()
-			}
-			a.drawReopen()
-			a.renderDeclarations()
-			a.applyGatesPlaceholders()
-			return nil
-		}
+	l, ok := texts.Match(a.p.Languages, lang)
+	if !ok {
+		return errors.New("setLanguage: " + strconv.Quote(lang) + " is not one of the policy's languages (" + strings.Join(a.p.Languages, ", ") + ")")
 	}
-	return errors.New("setLanguage: " + strconv.Quote(lang) + " is not one of the policy's languages (" + strings.Join(a.p.Languages, ", ") + ")")
+	a.explicitLang = l
+	a.lang = l
+	if a.notice != "" {
+		a.notice = policy.UITexts(a.p, a.lang)["storeFailed"]
+	}
+	if a.shown != policy.ViewNone {
+		a.render()
+	}
+	a.drawReopen()
+	a.renderDeclarations()
+	a.applyGatesPlaceholders()
+	return nil
 }
 
 // applyGatesPlaceholders redraws the placeholders of shut gates, e.g. in a

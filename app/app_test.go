@@ -928,6 +928,22 @@ func TestLanguage(t *testing.T) {
 		pg.call("show")
 		equal(t, "view language after a choice", b.lastView(t).Lang, "de")
 	})
+	// setLanguage matches as the page's language does: before, "pt" was
+	// refused where a page with lang="pt" got pt-BR.
+	t.Run("setLanguage matches like the page language", func(t *testing.T) {
+		const text = `{"languages": ["en", "pt-BR"], "categories": [{"id": "n", "required": true, "label": "N"}]}`
+		b := newFake()
+		b.pageLang = "pt"
+		equal(t, "page lang=pt", load(t, b, text).call("language"), `"pt-BR"`)
+		pg := load(t, newFake(), text)
+		for tag, want := range map[string]string{"pt": `"pt-BR"`, "PT_br": `"pt-BR"`, "en-GB": `"en"`} {
+			equal(t, "setLanguage("+tag+")", pg.call("setLanguage", tag), "null")
+			equal(t, "language after setLanguage("+tag+")", pg.call("language"), want)
+		}
+		if _, err := pg.a.Handle("setLanguage", []string{"de"}); err == nil {
+			t.Error(`setLanguage("de") accepted: the policy has no German`)
+		}
+	})
 }
 
 func TestReloadOnWithdraw(t *testing.T) {
