@@ -1,6 +1,8 @@
 package app
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -108,6 +110,21 @@ func proofPage(t *testing.T, f *proofFake, text string, now *time.Time) *page {
 	pg := &page{t: t, b: f.fakeBrowser, a: New(f, func() time.Time { return *now }), p: p, text: text}
 	pg.ready = pg.call("init", text)
 	return pg
+}
+
+// The proof's SHA-256 is that of the policy text exactly as handed over, a
+// byte-order mark and CRLF line endings included: sha256sum of the file.
+func TestProofHashesTheBytesAsServed(t *testing.T) {
+	f := newProofFake()
+	text := "\uFEFF" + strings.ReplaceAll(withProof(smallPolicy), "\n", "\r\n")
+	if !strings.Contains(text, "\r\n") {
+		t.Fatal("the test policy has no line breaks")
+	}
+	now := clock
+	pg := proofPage(t, f, text, &now)
+	pg.call("action", "accept-all", "{}")
+	sum := sha256.Sum256([]byte(text))
+	equal(t, "sha256", f.answer(t, 201).Policy.SHA256, hex.EncodeToString(sum[:]))
 }
 
 // Every kind of new choice is sent, in order, under the visitor's one

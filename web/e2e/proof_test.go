@@ -116,6 +116,25 @@ func TestProofOfConsentReachesTheLog(t *testing.T) {
 	waitFor(t, ctx, `localStorage.getItem("consent-proof-outbox") === null`)
 }
 
+// The proof's SHA-256 is sha256sum of the file as served, byte-order mark
+// and CRLF line endings included: before, fetch().text() dropped the mark
+// and the hash was of other bytes than the file's.
+func TestProofHashIsTheServedFilesHash(t *testing.T) {
+	l := startLog(t, "127.0.0.1:0", filepath.Join(t.TempDir(), "log.db"))
+	_, text := proofPolicy(t, l.addr)
+	text = "\uFEFF" + strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\n", "\r\n")
+	require.Contains(t, text, "\r\n")
+	policyPath := servePolicy(t, "bom-crlf.json", text)
+	ctx := newTab(t)
+	page := servePage(t, pageOpts{policy: policyPath})
+	open(t, ctx, page)
+	click(t, ctx, `#consent-banner [data-consent-action="accept-all"]`)
+	rec := getRecord(t, ctx)
+	require.NotNil(t, rec)
+	rows := l.waitRows(t, rec.ID, 1)
+	sameRecord(t, rows[0], rec, text, strings.TrimPrefix(page, srv.URL))
+}
+
 // The log is down for the first choice: the document waits in the
 // browser, and arrives on the next page once the log is back.
 func TestProofOfConsentWaitsForTheLog(t *testing.T) {

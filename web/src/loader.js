@@ -409,7 +409,14 @@ const loadPolicy = async (ref) => {
     clearTimeout(timer);
   }
   if (!resp.ok) throw new Error("the policy " + url + " could not be loaded: HTTP " + resp.status);
-  return resp.text();
+  // The file's bytes, untouched: text() would drop a byte-order mark, and
+  // the proof's SHA-256 must be sha256sum of the file as served.
+  const bytes = await resp.arrayBuffer();
+  try {
+    return new TextDecoder("utf-8", { ignoreBOM: true, fatal: true }).decode(bytes);
+  } catch {
+    throw new Error("the policy " + url + " is not valid UTF-8");
+  }
 };
 
 // The wasm of this build, by a name that carries its content hash
