@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/consentwasm/consent/policy"
 	"github.com/consentwasm/consent/policy/lint"
@@ -262,12 +264,31 @@ func TestEditorIsAccessible(t *testing.T) {
 		assert.Contains(t, r.Passes, "color-contrast", what)
 	}
 	audit("the form")
+	run(t, ctx, darkScheme(true))
+	audit("the form in the dark scheme")
+	run(t, ctx, darkScheme(false))
 	// with a problem shown at its field
 	setJSON(t, ctx, strings.Replace(js[string](t, ctx, `document.getElementById("json").value`), `"layout": "bar"`, `"layout": "bars"`, 1))
 	until(t, ctx, "the problem at its field", `!!document.querySelector('[data-ptr="/layout"] .err')`)
 	audit("the form with a problem")
 	run(t, ctx, chromedp.Click(chromedp.CSS("#show-json")))
 	audit("the JSON view")
+
+	// Reordering by keyboard: Enter on "Move down" moves the category and
+	// the focus follows it.
+	run(t, ctx, chromedp.Click(chromedp.CSS("#show-form")))
+	js[bool](t, ctx, `(document.querySelector('button[aria-label="Move down category 1"]').focus(), true)`)
+	run(t, ctx, chromedp.KeyEvent("\r"))
+	until(t, ctx, "the categories swapped", `JSON.parse(document.getElementById("json").value).categories.map((c) => c.id).join() === "statistics,necessary"`)
+	assert.Equal(t, "/categories/1/id", js[string](t, ctx, `document.activeElement.dataset.inputFor`), "the focus is on the moved category")
+	// A changed language list redraws the texts once the field is left,
+	// and the focus stays where the keyboard put it.
+	lang := `[data-input-for="/languages"]`
+	js[bool](t, ctx, `(() => { const e = document.querySelector('`+lang+`'); e.focus(); e.setSelectionRange(e.value.length, e.value.length); return true; })()`)
+	run(t, ctx, chromedp.KeyEvent(", fr"), chromedp.KeyEvent("\t"))
+	until(t, ctx, "the texts in fr", `!!document.querySelector('details[data-ptr="/texts/fr"]')`)
+	assert.Equal(t, "/languageCookie", js[string](t, ctx, `document.activeElement.dataset.inputFor`), "Tab went on to the next field")
+	until(t, ctx, "the built-in French placeholder", `document.querySelector('[data-input-for="/texts/fr/acceptAll"]').placeholder === "Tout accepter"`)
 
 }
 
@@ -293,4 +314,16 @@ func TestEditorScreenshot(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&out, img))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "editor.png"), out.Bytes(), 0o644))
+}
+
+// darkScheme emulates prefers-color-scheme: dark, or clears it.
+func darkScheme(on bool) chromedp.Action[chromedp.Void] {
+	p := emulation.SetEmulatedMediaParams{}
+	if on {
+		p.Features = []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}
+	}
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, p)
+		return err
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/consentwasm/consent/policy"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -43,4 +44,24 @@ func TestEditUsageErrors(t *testing.T) {
 		assert.Equal(t, 2, run(args, &out, &errb), args)
 		assert.True(t, strings.HasPrefix(errb.String(), "consent edit: "), errb.String())
 	}
+}
+
+func TestEditStartsFromAnImportOrANewPolicy(t *testing.T) {
+	dir := t.TempDir()
+	var errb bytes.Buffer
+	data, notes, err := editStart(editArgs{file: dir + "/policy.json", fromKind: "vcc", fromImport: "../../importer/testdata/vcc-site.js"}, &errb)
+	require.NoError(t, err)
+	_, err = policy.Parse(data)
+	assert.NoError(t, err, "the import validates")
+	require.NotEmpty(t, notes)
+	assert.Equal(t, "Imported from ../../importer/testdata/vcc-site.js (vcc); saving writes "+dir+"/policy.json.", notes[0])
+
+	data, notes, err = editStart(editArgs{file: dir + "/new.json"}, &errb)
+	require.NoError(t, err)
+	_, err = policy.Parse(data)
+	assert.NoError(t, err, "the starter policy validates")
+	assert.Contains(t, notes[0], "does not exist yet")
+
+	_, _, err = editStart(editArgs{file: dir + "/p.json", fromKind: "osano", fromImport: "x.js"}, &errb)
+	assert.ErrorContains(t, err, `unknown kind "osano"`)
 }

@@ -60,6 +60,9 @@
       onInput(input.value);
       changed();
     });
+    // what other parts of the form show (languages, ids) redraws the form
+    // once the field is left
+    if (opts.redraw) input.addEventListener("change", () => setTimeout(redrawKeepingFocus, 0));
     return el("div", { class: "field", "data-ptr": pointer }, el("label", { for: id, text: label }), input);
   }
 
@@ -169,12 +172,17 @@
 
   function drawForm() {
     const form = $("form");
+    const open = [...form.querySelectorAll("details[open]")].map((d) => d.dataset.ptr);
     form.replaceChildren();
     if (!doc || typeof doc !== "object" || Array.isArray(doc)) {
       form.append(el("p", { class: "notice", text: "The policy is not a JSON object: edit it in the JSON view." }));
       return;
     }
     form.append(generalPart(), cookiePart(), categoriesPart(), servicesPart(), textsPart());
+    for (const p of open) {
+      const d = form.querySelector("details" + sel(p));
+      if (d) d.open = true;
+    }
     showFindings();
   }
 
@@ -186,8 +194,7 @@
       field("Languages, the default first (comma separated)", "/languages", languages().join(", "), (s) => {
         const ls = s.split(",").map((x) => x.trim()).filter(Boolean);
         setOrDelete(doc, "languages", ls.length ? ls : undefined);
-        languagesChanged();
-      }),
+      }, { redraw: true }),
       field("Language cookie", "/languageCookie", doc.languageCookie, (s) => setOrDelete(doc, "languageCookie", s), { placeholder: "(none)" }),
       field("Cookie policy page (policyUrl)", "/policyUrl", doc.policyUrl, (s) => setOrDelete(doc, "policyUrl", s), { placeholder: "e.g. /cookie-policy.html" }),
       select("Global Privacy Control (gpc)", "/gpc", doc.gpc, [["", "reject (default)"], ["reject", "reject"], ["ignore", "ignore"]], (s) => setOrDelete(doc, "gpc", s)),
@@ -231,7 +238,7 @@
     const cats = ensureArray(doc, "categories");
     list(box, "Category", cats, "/categories", (fs, c, base) => {
       fs.append(
-        field("Id", ptr(base, "id"), c.id, (s) => setOrDelete(c, "id", s)),
+        field("Id", ptr(base, "id"), c.id, (s) => setOrDelete(c, "id", s), { redraw: true }),
         checkbox("Required (always on)", ptr(base, "required"), c.required, (v) => setOrDelete(c, "required", v || undefined)),
         text("Label", base, c, "label"),
         text("Description", base, c, "description", { multiline: true }),
@@ -256,7 +263,7 @@
     list(box, "Service", svcs, "/services", (fs, s, base) => {
       const cats = (Array.isArray(doc.categories) ? doc.categories : []).map((c) => c && c.id).filter(Boolean);
       fs.append(
-        field("Id", ptr(base, "id"), s.id, (v) => setOrDelete(s, "id", v)),
+        field("Id", ptr(base, "id"), s.id, (v) => setOrDelete(s, "id", v), { redraw: true }),
         select("Category", ptr(base, "category"), s.category, [["", "(choose)"], ...cats.map((c) => [c, c])], (v) => setOrDelete(s, "category", v)),
         field("Provider", ptr(base, "provider"), s.provider, (v) => setOrDelete(s, "provider", v)),
         text("Label", base, s, "label"),
@@ -339,16 +346,20 @@
     if (target) target.focus();
   }
 
-  function languagesChanged() {
-    clearTimeout(languagesChanged.t);
-    languagesChanged.t = setTimeout(() => {
-      const active = document.activeElement;
-      const keep = active && active.dataset.inputFor;
-      drawForm();
-      drawLanguages();
-      const again = keep && document.querySelector('[data-input-for="' + CSS.escape(keep) + '"]');
-      if (again) again.focus();
-    }, 600);
+  // redrawKeepingFocus redraws the form and puts the focus back on the
+  // control that had it (the same field, else the same place in the form).
+  function redrawKeepingFocus() {
+    const form = $("form");
+    const active = document.activeElement;
+    const inForm = active && form.contains(active);
+    const keep = inForm && active.dataset.inputFor;
+    const controls = () => [...form.querySelectorAll("input, select, textarea, button, summary")];
+    const at = inForm ? controls().indexOf(active) : -1;
+    drawForm();
+    drawLanguages();
+    if (!inForm) return;
+    const again = (keep && form.querySelector('[data-input-for="' + CSS.escape(keep) + '"]')) || controls()[at];
+    if (again) again.focus();
   }
 
   // the JSON view changed: the form follows when it parses.
