@@ -325,3 +325,29 @@ func TestPatternCorpusIsComplete(t *testing.T) {
 		t.Errorf("policy/pattern/testdata/patterns.txt lacks %q: add them, one a line", missing)
 	}
 }
+
+// BenchmarkSweep200 matches the 200 names of the browser's sweep test (one
+// of 4,000 "a"s) against the three patterns that freeze a backtracking
+// engine. Run it in the browser too: GOOS=js GOARCH=wasm go test -bench
+// with wasmbrowsertest as -exec.
+func BenchmarkSweep200(b *testing.B) {
+	names := []string{strings.Repeat("a", 4000)}
+	for i := 1; len(names) < 200; i++ {
+		names = append(names, strings.Repeat("a", i/4+1)+[]string{"b", "x", "c", "y"}[i%4])
+	}
+	var ms []*Matcher
+	for _, p := range []string{`(?:a+)+b`, `(a|a)*b`, `.*.*.*.*.*x`} {
+		m, err := Compile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ms = append(ms, m)
+	}
+	for b.Loop() {
+		for _, n := range names {
+			for _, m := range ms {
+				m.Match(n)
+			}
+		}
+	}
+}
