@@ -327,3 +327,33 @@ func darkScheme(on bool) chromedp.Action[chromedp.Void] {
 		return err
 	})
 }
+
+func TestEditorPreviewControls(t *testing.T) {
+	ctx := startBrowser(t)
+	url, _ := serveEditor(t)
+	run(t, ctx, chromedp.Navigate(url))
+	until(t, ctx, "the preview's banner", bannerShown)
+	choose := func(sel, value string) {
+		t.Helper()
+		run(t, ctx, chromedp.SetValue(chromedp.CSS(sel), value))
+		js[bool](t, ctx, `(document.querySelector('`+sel+`').dispatchEvent(new Event("change")), true)`)
+	}
+	de := policy.UITexts(nil, "de")["bannerTitle"]
+	choose("#pv-lang", "de")
+	until(t, ctx, "the banner in German", bannerShown+` && `+frame+`.querySelector("#cc-banner-title").textContent === `+jsQuote(de))
+	choose("#pv-theme", "dark")
+	until(t, ctx, "the dark theme", bannerShown+` && `+frame+`.querySelector(".cc-root").dataset.theme === "dark"`)
+	choose("#pv-width", "phone")
+	assert.Equal(t, 390, js[int](t, ctx, `document.getElementById("preview").contentWindow.innerWidth`), "the page inside is a phone's width")
+
+	run(t, ctx, chromedp.Click(chromedp.CSS("#pv-placeholder")))
+	until(t, ctx, "the placeholder in view", frame+`.querySelector("#embed") && `+frame+`.querySelector(".cc-placeholder") && (() => { const r = `+frame+`.querySelector(".cc-placeholder").getBoundingClientRect(); return r.top >= 0 && r.top < document.getElementById("preview").clientHeight; })()`)
+	run(t, ctx, chromedp.Click(chromedp.CSS("#pv-declaration")))
+	until(t, ctx, "the declaration in view", `(() => { const r = `+frame+`.getElementById("declaration").getBoundingClientRect(); return r.top >= 0 && r.top < document.getElementById("preview").clientHeight; })()`)
+	assert.Contains(t, js[string](t, ctx, frame+`.getElementById("declaration").textContent`), "Matomo")
+}
+
+func jsQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}

@@ -202,3 +202,16 @@ func TestPreviewInlinesTheLatestValidPolicy(t *testing.T) {
 	do(s, "POST", "/secret/api/check", `{"categories": []}`)
 	assert.Contains(t, do(s, "GET", "/secret/preview", "").Body.String(), `\u003c/script`, "an invalid text leaves the last valid preview")
 }
+
+func TestCheckListsTheCLIsWarnings(t *testing.T) {
+	glob := strings.Replace(validPolicy, `"_pk_id\\..*"`, `"_hj*"`, 1)
+	c := check([]byte(glob))
+	require.True(t, c.Valid, "a warning does not fail")
+	require.Len(t, c.Findings, 1)
+	f := c.Findings[0]
+	assert.True(t, f.Warning)
+	assert.Equal(t, "/services/0/cookies/0/pattern", f.Pointer)
+	assert.Contains(t, f.Message, "looks like a glob")
+	assert.Equal(t, 10, f.Line, "located by policy.Positions")
+	assert.Equal(t, 30, f.Column)
+}

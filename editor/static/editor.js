@@ -12,6 +12,7 @@
   let parses = true; // whether the JSON view parses
   let findings = [];
   let previewVersion = 0;
+  let savedText = null; // the text in the file, as far as the page knows
   const builtin = {}; // lang -> built-in UI strings (placeholders)
   let uid = 0;
   const nextId = (p) => p + "-" + ++uid;
@@ -544,9 +545,11 @@
   async function save() {
     clearTimeout(checkTimer);
     $("status").textContent = "Saving…";
-    const r = await fetch(api("api/save"), { method: "POST", headers: { "Content-Type": "application/json" }, body: $("json").value });
+    const sent = $("json").value;
+    const r = await fetch(api("api/save"), { method: "POST", headers: { "Content-Type": "application/json" }, body: sent });
     const a = await r.json();
     if (r.ok) {
+      savedText = sent;
       $("status").textContent = "Saved to " + a.path + (a.backup ? "; the previous version is in " + a.backup : "") + ".";
       return;
     }
@@ -572,6 +575,11 @@
       n.append(el("p", { text: "Notes on where this policy came from:" }), el("ul", {}, ...info.notes.map((t) => el("li", { text: t }))));
     }
     $("json").value = info.text;
+    savedText = info.text;
+    // leaving with unsaved changes asks first
+    addEventListener("beforeunload", (e) => {
+      if ($("json").value !== savedText) e.preventDefault();
+    });
     $("show-form").addEventListener("click", () => showView("form"));
     $("show-json").addEventListener("click", () => showView("json"));
     $("json").addEventListener("input", () => {
