@@ -2,6 +2,7 @@ package consentlog
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 )
@@ -16,11 +17,18 @@ type batcher struct {
 	in    chan *pending
 	max   int
 	wg    sync.WaitGroup
+	// mu guards closed: add sends under the read lock, close takes the
+	// write lock, so nothing is ever sent on the closed channel.
+	mu     sync.RWMutex
+	closed bool
 }
+
+// errClosed is add's error once the server is shutting down.
+var errClosed = errors.New("consentlog: the server is shutting down")
 
 type pending struct {
 	entry   Entry
-	created bool
+	outcome Outcome
 	err     error
 	done    chan struct{}
 }
@@ -37,17 +45,41 @@ func newBatcher(store *Store, workers, max int) *batcher {
 	return b
 }
 
-// add stores one entry and returns whether it was new.
-func (b *batcher) add(e Entry) (bool, error) {
+// add stores one entry and returns what Insert did with it. It gives up
+// when ctx is done (the client went away, or the server's grace ended)
+// and once the batcher is closed; an entry already queued may still be
+// committed, which a resend then finds "already stored".
+func (b *batcher) add(ctx context.Context, e Entry) (Outcome, error) {
 	p := &pending{entry: e, done: make(chan struct{})}
-	b.in <- p
-	<-p.done
-	return p.created, p.err
+	b.mu.RLock()
+	if b.closed {
+		b.mu.RUnlock()
+		return 0, errClosed
+	}
+	select {
+	case b.in <- p:
+		b.mu.RUnlock()
+	case <-ctx.Done():
+		b.mu.RUnlock()
+		return 0, ctx.Err()
+	}
+	select {
+	case <-p.done:
+		return p.outcome, p.err
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
 }
 
-// close stops the writers once every queued document is committed.
+// close stops the writers once every queued document is committed; an add
+// after it fails with errClosed. It may be called more than once.
 func (b *batcher) close() {
-	close(b.in)
+	b.mu.Lock()
+	if !b.closed {
+		b.closed = true
+		close(b.in)
+	}
+	b.mu.Unlock()
 	b.wg.Wait()
 }
 
@@ -73,13 +105,13 @@ func (b *batcher) run() {
 			entries[i] = p.entry
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		created, err := b.store.Insert(ctx, entries)
+		outcomes, err := b.store.Insert(ctx, entries)
 		cancel()
 		for i, p := range batch {
 			if err != nil {
 				p.err = err
 			} else {
-				p.created = created[i]
+				p.outcome = outcomes[i]
 			}
 			close(p.done)
 		}

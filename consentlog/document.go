@@ -28,8 +28,12 @@ const (
 	maxChoices   = 256
 	maxOriginLen = 256
 	maxPathLen   = 2048
-	// maxTimestamp is 9999-12-31, in ms since the epoch.
+	// maxTimestamp is 9999-12-31, in ms since the epoch (the server also
+	// refuses a day ahead of its clock).
 	maxTimestamp = 253402300799999
+	// MinTimestamp is 2025-01-01T00:00:00Z in ms: no document of this
+	// format can be older (docs/consent-log.md).
+	MinTimestamp = 1735689600000
 	maxRevision  = 1<<31 - 1
 )
 
@@ -122,8 +126,11 @@ func Decode(body []byte) (*Document, error) {
 	if d.Revision, err = integer(rec["revision"], "record.revision", 0, maxRevision); err != nil {
 		return nil, err
 	}
-	if d.Timestamp, err = integer(rec["timestamp"], "record.timestamp", 1, maxTimestamp); err != nil {
+	if d.Timestamp, err = integer(rec["timestamp"], "record.timestamp", 0, maxTimestamp); err != nil {
 		return nil, err
+	}
+	if d.Timestamp < MinTimestamp {
+		return nil, fieldErr("record.timestamp", "%d is before 2025-01-01, older than any document of this format", d.Timestamp)
 	}
 	if d.Method, err = str(rec["method"], "record.method"); err != nil {
 		return nil, err

@@ -3,6 +3,8 @@ package consentlog
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"sync"
@@ -51,6 +53,17 @@ func openSQLite(t *testing.T, path string) *Store {
 
 func openPostgres(t *testing.T) *Store {
 	t.Helper()
+	store, err := Open(context.Background(), pgDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	return store
+}
+
+// pgDSN creates a fresh PostgreSQL database and returns its URL.
+func pgDSN(t *testing.T) string {
+	t.Helper()
 	pgOnce.Do(func() { pgServer, pgErr = pgtest.Start() })
 	if pgErr != nil {
 		t.Fatalf("PostgreSQL for the tests: %v", pgErr)
@@ -63,10 +76,9 @@ func openPostgres(t *testing.T) *Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	return store
+	return dsn
+}
+
+func newJSONLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
 }

@@ -50,7 +50,10 @@ type Config struct {
 // Server is the consent log's HTTP handler (docs/api.md#proof-of-consent):
 //
 //	POST /v1/consents  201 {"id"} stored, 200 {"id"} already stored (same
-//	                   id and timestamp), 400 {"error","field"}, 403 an
+//	                   id, timestamp and content), 409 a different document
+//	                   with that id and timestamp is stored, 400
+//	                   {"error","field"} (a timestamp more than a day
+//	                   ahead included), 403 an
 //	                   Origin not listed, 413 over 16 KB, 429 over the
 //	                   rate limit, 503 the database failed
 //	OPTIONS            CORS preflight, listed origins only
@@ -191,15 +194,40 @@ func (s *Server) consent(w http.ResponseWriter, r *http.Request, origin string, 
 	if doc.Origin != origin {
 		return badRequest(w, fieldErr("page.origin", "%q is not the request's Origin", doc.Origin))
 	}
-	created, err := s.batch.add(Entry{Doc: doc, ReceivedAt: s.cfg.Now().UnixMilli()})
+	now := s.cfg.Now()
+	if doc.Timestamp > now.Add(MaxClockAhead).UnixMilli() {
+		return badRequest(w, fieldErr("record.timestamp", "%s is more than a day ahead of the server's clock (%s)",
+			msTime(doc.Timestamp), msTime(now.UnixMilli())))
+	}
+	outcome, err := s.batch.add(r.Context(), Entry{Doc: doc, ReceivedAt: now.UnixMilli()})
 	if err != nil {
+		if errors.Is(err, errClosed) {
+			return answer(w, http.StatusServiceUnavailable, map[string]string{"error": "the server is shutting down; send it again"}), "shutting down"
+		}
+		if r.Context().Err() != nil {
+			return answer(w, http.StatusServiceUnavailable, map[string]string{"error": "the request was cancelled"}), "cancelled"
+		}
 		s.log.Error("store", "err", err)
 		return answer(w, http.StatusServiceUnavailable, map[string]string{"error": "the record could not be stored; send it again"}), "database"
 	}
-	if created {
+	switch outcome {
+	case Stored:
 		return answer(w, http.StatusCreated, map[string]string{"id": doc.ConsentID}), ""
+	case Conflict:
+		s.log.Warn("conflict: a different document with this consent id and timestamp is stored; refused",
+			"id", doc.ConsentID, "timestamp", doc.Timestamp, "origin", quoteOrigin(doc.Origin))
+		return answer(w, http.StatusConflict, map[string]string{"id": doc.ConsentID,
+			"error": "a different document with this consent id and timestamp is already stored"}), "conflict"
 	}
-	return answer(w, http.StatusOK, map[string]string{"id": doc.ConsentID}), "duplicate"
+	return answer(w, http.StatusOK, map[string]string{"id": doc.ConsentID, "status": "already stored"}), "duplicate"
+}
+
+// MaxClockAhead is how far ahead of the server's clock a browser's
+// timestamp may be: a day, for clocks set wrong by a time zone or so.
+const MaxClockAhead = 24 * time.Hour
+
+func msTime(ms int64) string {
+	return time.UnixMilli(ms).UTC().Format("2006-01-02T15:04:05.000Z")
 }
 
 func badRequest(w http.ResponseWriter, err error) (int, string) {

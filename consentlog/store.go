@@ -23,7 +23,25 @@ const DefaultDSN = "consent-log.db"
 type Entry struct {
 	Doc        *Document
 	ReceivedAt int64
+	// Link is the record's place in its origin's hash chain; Insert sets
+	// it.
+	Link Link
 }
+
+// Outcome is what Insert did with one entry.
+type Outcome int
+
+// Insert's outcomes.
+const (
+	// Stored: a new record, appended to its origin's chain.
+	Stored Outcome = iota
+	// AlreadyStored: the same document (id, timestamp and content) was
+	// stored before; nothing changed.
+	AlreadyStored
+	// Conflict: a different document with the same consent id and
+	// timestamp is stored; this one was refused.
+	Conflict
+)
 
 // Store is the consent log's database: SQLite or PostgreSQL (and the
 // PostgreSQL-compatible CockroachDB and YugabyteDB) behind one schema.
@@ -35,7 +53,7 @@ type Store struct {
 
 // schemaVersion is the version of the schema Open creates; a database of
 // an older version is migrated on Open.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // The schema keeps to SQL that SQLite, PostgreSQL, CockroachDB and
 // YugabyteDB share: TEXT, BIGINT and INTEGER columns, a composite primary
@@ -59,14 +77,38 @@ var schema = []string{
 		gpc             INTEGER NOT NULL,
 		categories      TEXT    NOT NULL,
 		services        TEXT    NOT NULL,
+		seq             BIGINT,
+		prev_hash       TEXT,
+		hash            TEXT,
 		PRIMARY KEY (consent_id, ts)
 	)`,
 	`CREATE INDEX IF NOT EXISTS consent_log_received_at ON consent_log (received_at)`,
 	// One row, rewritten by /readyz's write probe.
 	`CREATE TABLE IF NOT EXISTS consent_log_probe (id INTEGER PRIMARY KEY, at BIGINT NOT NULL)`,
+	// The head of each origin's hash chain: its last record's seq and hash.
+	// Writers lock it (SELECT ... FOR UPDATE), so that two servers on one
+	// PostgreSQL append to a chain one after the other.
+	`CREATE TABLE IF NOT EXISTS consent_log_head (
+		origin TEXT   PRIMARY KEY,
+		seq    BIGINT NOT NULL,
+		hash   TEXT   NOT NULL
+	)`,
+	// Where `consent log prune` cut each origin's chain: the seq and hash
+	// of the last record removed, which the first one kept links to.
+	`CREATE TABLE IF NOT EXISTS consent_log_checkpoint (
+		origin     TEXT   PRIMARY KEY,
+		seq        BIGINT NOT NULL,
+		hash       TEXT   NOT NULL,
+		before_ms  BIGINT NOT NULL,
+		created_at BIGINT NOT NULL,
+		mac        TEXT   NOT NULL
+	)`,
 }
 
-const columns = `consent_id, ts, received_at, method, revision, policy_revision, policy_sha256, origin, path, language, gpc, categories, services`
+// chainIndex makes a seq unique per origin; created once the columns exist.
+const chainIndex = `CREATE UNIQUE INDEX IF NOT EXISTS consent_log_chain ON consent_log (origin, seq)`
+
+const columns = `consent_id, ts, received_at, method, revision, policy_revision, policy_sha256, origin, path, language, gpc, categories, services, seq, prev_hash, hash`
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
 func IsPostgres(dsn string) bool {
@@ -95,7 +137,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 			return nil, errors.New("consentlog: sqlite: no file path")
 		}
 		s.db, err = sql.Open("sqlite", "file:"+path+
-			"?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(10000)")
+			"?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(10000)&_txlock=immediate")
 		if err == nil {
 			// One writer at a time is what SQLite allows anyway; the
 			// other connections read (log show, /healthz).
@@ -105,7 +147,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("consentlog: open %s: %w", redactDSN(dsn), err)
 	}
-	s.insert = `INSERT INTO consent_log (` + columns + `) VALUES (` + s.params(13) + `) ON CONFLICT (consent_id, ts) DO NOTHING`
+	s.insert = `INSERT INTO consent_log (` + columns + `) VALUES (` + s.params(16) + `) ON CONFLICT (consent_id, ts) DO NOTHING`
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("consentlog: %s: %w", redactDSN(dsn), err)
@@ -174,8 +216,14 @@ func (s *Store) createSchema(ctx context.Context) error {
 		return fmt.Errorf("read the schema version: %w", err)
 	case v > schemaVersion:
 		return fmt.Errorf("the database has schema version %d, newer than this program's %d", v, schemaVersion)
+	case v == 1:
+		if err := s.migrateChain(ctx, tx); err != nil {
+			return fmt.Errorf("migrate to schema 2 (the hash chain): %w", err)
+		}
 	}
-	// Migrations from older versions go here, one step per version.
+	if _, err := tx.ExecContext(ctx, chainIndex); err != nil {
+		return fmt.Errorf("create the chain index: %w", err)
+	}
 	return tx.Commit()
 }
 
@@ -186,46 +234,6 @@ func (s *Store) Close() error { return s.db.Close() }
 func (s *Store) Ping(ctx context.Context) error {
 	var one int
 	return s.db.QueryRowContext(ctx, `SELECT 1`).Scan(&one)
-}
-
-// Insert stores the entries in one transaction and reports for each
-// whether it was new (false: a document with the same consent id and
-// timestamp was already stored). When Insert returns nil, every entry is
-// durably committed.
-func (s *Store) Insert(ctx context.Context, entries []Entry) ([]bool, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, fmt.Errorf("consentlog: begin: %w", err)
-	}
-	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, s.insert)
-	if err != nil {
-		return nil, fmt.Errorf("consentlog: prepare the insert: %w", err)
-	}
-	defer stmt.Close()
-	created := make([]bool, len(entries))
-	for i, e := range entries {
-		d := e.Doc
-		gpc := 0
-		if d.GPC {
-			gpc = 1
-		}
-		res, err := stmt.ExecContext(ctx, d.ConsentID, d.Timestamp, e.ReceivedAt, d.Method, d.Revision,
-			d.PolicyRevision, d.PolicySHA256, d.Origin, d.Path, d.Language, gpc,
-			mustJSON(d.Categories), mustJSON(d.Services))
-		if err != nil {
-			return nil, fmt.Errorf("consentlog: insert: %w", err)
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return nil, fmt.Errorf("consentlog: insert: %w", err)
-		}
-		created[i] = n == 1
-	}
-	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("consentlog: commit: %w", err)
-	}
-	return created, nil
 }
 
 func mustJSON(m map[string]bool) string {
@@ -262,13 +270,20 @@ func (s *Store) query(ctx context.Context, fn func(Entry) error, q string, args 
 		return fmt.Errorf("consentlog: query: %w", err)
 	}
 	defer rows.Close()
+	return scanRows(rows, fn)
+}
+
+// scanRows calls fn for each row of a SELECT of columns.
+func scanRows(rows *sql.Rows, fn func(Entry) error) error {
 	for rows.Next() {
 		d := &Document{}
 		var e Entry
 		var gpc int64
 		var cats, svcs string
+		var seq sql.NullInt64
+		var prev, hash sql.NullString
 		if err := rows.Scan(&d.ConsentID, &d.Timestamp, &e.ReceivedAt, &d.Method, &d.Revision, &d.PolicyRevision,
-			&d.PolicySHA256, &d.Origin, &d.Path, &d.Language, &gpc, &cats, &svcs); err != nil {
+			&d.PolicySHA256, &d.Origin, &d.Path, &d.Language, &gpc, &cats, &svcs, &seq, &prev, &hash); err != nil {
 			return fmt.Errorf("consentlog: read a row: %w", err)
 		}
 		d.GPC = gpc != 0
@@ -279,6 +294,7 @@ func (s *Store) query(ctx context.Context, fn func(Entry) error, q string, args 
 			return fmt.Errorf("consentlog: row %s/%d: services: %w", d.ConsentID, d.Timestamp, err)
 		}
 		e.Doc = d
+		e.Link = Link{Seq: seq.Int64, Prev: prev.String, Hash: hash.String}
 		if err := fn(e); err != nil {
 			return err
 		}

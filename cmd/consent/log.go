@@ -1,15 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -22,6 +19,8 @@ const logUsage = `usage: consent log serve  [--db DSN] --addr HOST:PORT --origin
                           [--log-level debug|info|warn|error]
        consent log show   [--db DSN] ID
        consent log export [--db DSN] [--since RFC3339] [--format jsonl|csv]
+       consent log verify [--db DSN] [--key FILE]
+       consent log prune  [--db DSN] (--before DATE | --keep 3y) [--key FILE]
 
 The consent log keeps the proof of every choice the browsers of a site send
 (a policy's proof.url). DSN is a file path or sqlite:PATH (default
@@ -38,7 +37,12 @@ serve       receives documents on POST /v1/consents from the listed origins
             flight and stops
 show ID     prints every stored record of a consent id, oldest first
 export      writes every record received since a time (default: all), as
-            JSON lines or CSV, streamed
+            JSON lines or CSV, streamed, with each record's hash chain
+verify      recomputes each origin's hash chain and names the first record
+            changed, deleted or inserted out of order (exit 1)
+prune       deletes the records received before DATE (or older than 3y,
+            18m, 90d), leaving a checkpoint the chain starts from, signed
+            with an HMAC under --key FILE when given
 `
 
 // runLog runs `consent log serve|show|export`.
@@ -48,7 +52,7 @@ func runLog(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if len(args) == 0 {
-		return usageError("missing serve, show or export")
+		return usageError("missing serve, show, export, verify or prune")
 	}
 	fs := flag.NewFlagSet("log", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -133,6 +137,41 @@ func runLog(args []string, stdout, stderr io.Writer) int {
 			return usageError("--format must be jsonl or csv")
 		}
 		return logExport(*dsn, from, *format, stdout, stderr)
+	case "verify":
+		key := fs.String("key", "", "")
+		pos, err := parseInterspersed(fs, args[1:])
+		if err != nil {
+			return flagError(err, stdout, usageError)
+		}
+		if len(pos) != 0 {
+			return usageError("verify takes no arguments, got " + strings.Join(pos, " "))
+		}
+		return logVerify(*dsn, *key, stdout, stderr)
+	case "prune":
+		key := fs.String("key", "", "")
+		before := fs.String("before", "", "")
+		keep := fs.String("keep", "", "")
+		pos, err := parseInterspersed(fs, args[1:])
+		if err != nil {
+			return flagError(err, stdout, usageError)
+		}
+		if len(pos) != 0 {
+			return usageError("prune takes no arguments, got " + strings.Join(pos, " "))
+		}
+		if (*before == "") == (*keep == "") {
+			return usageError("prune needs one of --before DATE or --keep 3y")
+		}
+		var t time.Time
+		if *before != "" {
+			t, err = parseDate(*before)
+		} else {
+			t, err = parseKeep(*keep, time.Now())
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "consent log prune: %v\n", err)
+			return 2
+		}
+		return logPrune(*dsn, t, *key, stdout, stderr)
 	}
 	return usageError("unknown log command " + strconv.Quote(sub))
 }
@@ -159,140 +198,4 @@ func openForReading(dsn string, stderr io.Writer) (*consentlog.Store, bool) {
 		return nil, false
 	}
 	return store, true
-}
-
-func logShow(dsn, id string, stdout, stderr io.Writer) int {
-	store, ok := openForReading(dsn, stderr)
-	if !ok {
-		return 1
-	}
-	defer store.Close()
-	w := bufio.NewWriter(stdout)
-	n := 0
-	err := store.Show(context.Background(), id, func(e consentlog.Entry) error {
-		n++
-		writeReadable(w, e)
-		return nil
-	})
-	if err != nil {
-		fmt.Fprintf(stderr, "consent log show: %v\n", err)
-		return 1
-	}
-	if n == 0 {
-		fmt.Fprintf(stderr, "consent log show: no record of consent id %q\n", id)
-		return 1
-	}
-	fmt.Fprintf(w, "%d record(s) of consent id %s\n", n, id)
-	if err := w.Flush(); err != nil {
-		fmt.Fprintf(stderr, "consent log show: %v\n", err)
-		return 1
-	}
-	return 0
-}
-
-func rfc3339ms(ms int64) string {
-	return time.UnixMilli(ms).UTC().Format("2006-01-02T15:04:05.000Z07:00")
-}
-
-// writeReadable prints one record the way a person reads it.
-func writeReadable(w io.Writer, e consentlog.Entry) {
-	d := e.Doc
-	gpc := "off"
-	if d.GPC {
-		gpc = "on"
-	}
-	fmt.Fprintf(w, "%s  %-10s  revision %d  %s%s  language %s  GPC %s\n",
-		rfc3339ms(d.Timestamp), d.Method, d.Revision, d.Origin, d.Path, d.Language, gpc)
-	fmt.Fprintf(w, "  categories: %s\n", choiceList(d.Categories))
-	if len(d.Services) > 0 {
-		fmt.Fprintf(w, "  services:   %s\n", choiceList(d.Services))
-	}
-	fmt.Fprintf(w, "  policy sha256 %s, received %s\n", d.PolicySHA256, rfc3339ms(e.ReceivedAt))
-}
-
-func choiceList(m map[string]bool) string {
-	ids := make([]string, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	var on, off []string
-	for _, id := range ids {
-		if m[id] {
-			on = append(on, id)
-		} else {
-			off = append(off, id)
-		}
-	}
-	s := "accepted " + orNone(on)
-	return s + "; refused " + orNone(off)
-}
-
-func orNone(ids []string) string {
-	if len(ids) == 0 {
-		return "none"
-	}
-	return strings.Join(ids, " ")
-}
-
-// csvHeader is export's CSV columns.
-var csvHeader = []string{"consent_id", "timestamp", "received_at", "method", "revision", "policy_sha256",
-	"origin", "path", "language", "gpc", "categories", "services"}
-
-func logExport(dsn string, since int64, format string, stdout, stderr io.Writer) int {
-	store, ok := openForReading(dsn, stderr)
-	if !ok {
-		return 1
-	}
-	defer store.Close()
-	w := bufio.NewWriterSize(stdout, 64<<10)
-	var cw *csv.Writer
-	if format == "csv" {
-		cw = csv.NewWriter(w)
-		_ = cw.Write(csvHeader)
-	}
-	err := store.Export(context.Background(), since, func(e consentlog.Entry) error {
-		d := e.Doc
-		if cw != nil {
-			return cw.Write([]string{d.ConsentID, rfc3339ms(d.Timestamp), rfc3339ms(e.ReceivedAt), d.Method,
-				strconv.FormatInt(d.Revision, 10), d.PolicySHA256, d.Origin, d.Path, d.Language,
-				strconv.FormatBool(d.GPC), jsonChoices(d.Categories), jsonChoices(d.Services)})
-		}
-		if _, err := w.Write(d.JSON(e.ReceivedAt)); err != nil {
-			return err
-		}
-		return w.WriteByte('\n')
-	})
-	if cw != nil {
-		cw.Flush()
-		if err == nil {
-			err = cw.Error()
-		}
-	}
-	if err == nil {
-		err = w.Flush()
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "consent log export: %v\n", err)
-		return 1
-	}
-	return 0
-}
-
-func jsonChoices(m map[string]bool) string {
-	ids := make([]string, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	var sb strings.Builder
-	sb.WriteByte('{')
-	for i, id := range ids {
-		if i > 0 {
-			sb.WriteByte(',')
-		}
-		sb.WriteString(strconv.Quote(id) + ":" + strconv.FormatBool(m[id]))
-	}
-	sb.WriteByte('}')
-	return sb.String()
 }

@@ -6,7 +6,7 @@
 //	consent scan URL [--pages N] [--policy FILE] [--out draft.json] [--report report.md|html|json]
 //	consent import vcc|klaro FILE [--out policy.json]
 //	consent edit [policy.json] [--addr 127.0.0.1:8090] (see edit.go)
-//	consent log serve|show|export (see log.go)
+//	consent log serve|show|export|verify|prune (see log.go)
 //	consent snippet [--base /consent/] [--policy URL] [--dist DIR]
 //	consent --version
 //
@@ -35,8 +35,8 @@ Commands:
                        turn a vanilla-cookieconsent v3 or Klaro configuration into a policy
   edit [policy.json] [--addr 127.0.0.1:8090] [--from-scan URL | --from-import vcc|klaro FILE]
                        edit a policy in a local web page, with the real banner beside it
-  log serve|show|export
-                       the consent log: receive, show and export proofs of consent
+  log serve|show|export|verify|prune
+                       the consent log: receive, show, export, verify and prune proofs of consent
   snippet [--base /consent/] [--policy URL] [--dist DIR]
                        print the <head> tags that load this build
   --version            print the version and the commit it was built from
