@@ -2,6 +2,7 @@ package policy
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -271,37 +272,37 @@ func cookieIsIP(host string) bool {
 // publicSuffixes holds common multi-label public suffixes (from the Public
 // Suffix List, https://publicsuffix.org) under which sites set cookies. It
 // is deliberately short: a suffix missing here only costs a deletion the
-// browser ignores.
-var publicSuffixes = map[string]bool{
-	"co.uk": true, "org.uk": true, "gov.uk": true, "ac.uk": true, "me.uk": true, "ltd.uk": true,
-	"plc.uk": true, "net.uk": true, "sch.uk": true, "nhs.uk": true, "police.uk": true,
-	"com.au": true, "net.au": true, "org.au": true, "edu.au": true, "gov.au": true, "asn.au": true,
-	"co.jp": true, "ne.jp": true, "or.jp": true, "ac.jp": true, "go.jp": true,
-	"com.br": true, "net.br": true, "org.br": true, "gov.br": true,
-	"co.nz": true, "org.nz": true, "net.nz": true, "govt.nz": true, "ac.nz": true,
-	"co.za": true, "org.za": true, "gov.za": true, "ac.za": true,
-	"gouv.fr": true, "asso.fr": true, "nom.fr": true,
-	"com.cn": true, "net.cn": true, "org.cn": true, "gov.cn": true, "edu.cn": true,
-	"com.mx": true, "org.mx": true, "gob.mx": true, "com.ar": true, "gob.ar": true,
-	"com.tr": true, "gov.tr": true, "co.in": true, "net.in": true, "org.in": true, "gov.in": true,
-	"co.kr": true, "or.kr": true, "go.kr": true, "com.sg": true, "gov.sg": true,
-	"com.hk": true, "gov.hk": true, "com.tw": true, "gov.tw": true, "co.il": true, "org.il": true,
-	"gov.il": true, "com.pl": true, "gov.pl": true, "co.at": true, "or.at": true, "gv.at": true,
-	"com.es": true, "org.es": true, "gob.es": true, "com.pt": true, "gov.pt": true,
-	"co.id": true, "go.id": true, "com.my": true, "gov.my": true, "com.ph": true, "gov.ph": true,
-	"com.vn": true, "gov.vn": true, "com.ua": true, "gov.ua": true, "co.th": true, "go.th": true,
-	"com.sa": true, "gov.sa": true, "com.eg": true, "gov.eg": true, "com.ng": true, "gov.ng": true,
-	"co.ke": true, "go.ke": true,
-	// Hosting platforms whose customers are separate sites.
-	"github.io": true, "gitlab.io": true, "netlify.app": true, "vercel.app": true, "pages.dev": true,
-	"workers.dev": true, "herokuapp.com": true, "appspot.com": true, "blogspot.com": true,
-	"azurewebsites.net": true, "cloudfront.net": true, "web.app": true, "firebaseapp.com": true,
+// browser ignores. Hosting platforms whose customers are separate sites
+// (github.io, netlify.app, …) are among them. Sorted, for a binary search:
+// an array of constants is static data, where a map would be built by an
+// init function before main on every page load.
+var publicSuffixes = [...]string{
+	"ac.jp", "ac.nz", "ac.uk", "ac.za", "appspot.com", "asn.au", "asso.fr",
+	"azurewebsites.net", "blogspot.com", "cloudfront.net", "co.at", "co.id",
+	"co.il", "co.in", "co.jp", "co.ke", "co.kr", "co.nz", "co.th", "co.uk",
+	"co.za", "com.ar", "com.au", "com.br", "com.cn", "com.eg", "com.es",
+	"com.hk", "com.mx", "com.my", "com.ng", "com.ph", "com.pl", "com.pt",
+	"com.sa", "com.sg", "com.tr", "com.tw", "com.ua", "com.vn", "edu.au",
+	"edu.cn", "firebaseapp.com", "github.io", "gitlab.io", "go.id", "go.jp",
+	"go.ke", "go.kr", "go.th", "gob.ar", "gob.es", "gob.mx", "gouv.fr",
+	"gov.au", "gov.br", "gov.cn", "gov.eg", "gov.hk", "gov.il", "gov.in",
+	"gov.my", "gov.ng", "gov.ph", "gov.pl", "gov.pt", "gov.sa", "gov.sg",
+	"gov.tr", "gov.tw", "gov.ua", "gov.uk", "gov.vn", "gov.za", "govt.nz",
+	"gv.at", "herokuapp.com", "ltd.uk", "me.uk", "ne.jp", "net.au", "net.br",
+	"net.cn", "net.in", "net.nz", "net.uk", "netlify.app", "nhs.uk", "nom.fr",
+	"or.at", "or.jp", "or.kr", "org.au", "org.br", "org.cn", "org.es", "org.il",
+	"org.in", "org.mx", "org.nz", "org.uk", "org.za", "pages.dev", "plc.uk",
+	"police.uk", "sch.uk", "vercel.app", "web.app", "workers.dev",
 }
 
 // IsPublicSuffix reports whether a domain is a single-label TLD or one of
 // publicSuffixes.
 func IsPublicSuffix(domain string) bool {
-	return !strings.Contains(domain, ".") || publicSuffixes[domain]
+	if !strings.Contains(domain, ".") {
+		return true
+	}
+	_, found := slices.BinarySearch(publicSuffixes[:], domain)
+	return found
 }
 
 // cookiePaths lists every cookie-path that path-matches the request path

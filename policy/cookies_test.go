@@ -2,6 +2,7 @@ package policy
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -173,4 +174,22 @@ func TestDeletionsFor(t *testing.T) {
 	}
 	// A __Host- cookie only ever lives host-only on "/".
 	assert.Equal(t, []Deletion{{Name: "__Host-sid", Path: "/"}}, DeletionsFor("__Host-sid", "www.example.org", "/a/b"))
+}
+
+// IsPublicSuffix searches publicSuffixes by bisection: out of order, a
+// suffix would be missed and a deletion written for it.
+func TestPublicSuffixesSortedAndFound(t *testing.T) {
+	if !slices.IsSorted(publicSuffixes[:]) {
+		t.Fatal("publicSuffixes is not sorted")
+	}
+	for _, d := range publicSuffixes {
+		if !IsPublicSuffix(d) {
+			t.Errorf("IsPublicSuffix(%q) = false", d)
+		}
+	}
+	for _, d := range []string{"example.co.uk", "uk.co", "github.com", "a.github.io", "zz.zz"} {
+		if IsPublicSuffix(d) {
+			t.Errorf("IsPublicSuffix(%q) = true", d)
+		}
+	}
 }

@@ -5,10 +5,17 @@ import (
 	"github.com/consentwasm/consent/policy/texts"
 )
 
-// Placeholder tags: the shut embeds that show a placeholder in their place
-// (a box naming the service with a button that accepts it there). Images
-// and sources get none: they have no room of their own to show one.
-var placeholderTags = map[string]bool{"iframe": true, "embed": true, "object": true, "video": true, "audio": true}
+// placeholderTag reports whether a shut embed of this tag shows a
+// placeholder in its place (a box naming the service with a button that
+// accepts it there). Images and sources get none: they have no room of
+// their own to show one.
+func placeholderTag(tag string) bool {
+	switch tag {
+	case "iframe", "embed", "object", "video", "audio":
+		return true
+	}
+	return false
+}
 
 // PlaceholderJSON returns what a shut element's placeholder shows, or ""
 // when it gets none: an element of a placeholder tag whose data-service
@@ -19,7 +26,7 @@ var placeholderTags = map[string]bool{"iframe": true, "embed": true, "object": t
 // (the service's id, or "category:" and the category's id, as the
 // acceptService call takes it), lang, dir, texts}.
 func PlaceholderJSON(p *Policy, lang, tag, category, service string) string {
-	if p == nil || !placeholderTags[tag] || len(category) > 0 && category[0] == '!' {
+	if p == nil || !placeholderTag(tag) || len(category) > 0 && category[0] == '!' {
 		return ""
 	}
 	def := p.DefaultLanguage()

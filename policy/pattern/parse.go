@@ -32,12 +32,15 @@ const (
 // anyChar is the set of ".": every character, as with the (?s) flag.
 var anyChar = []rune{0, utf8.MaxRune}
 
-// digit and word are \d and \w: ASCII, as in RE2 and in JavaScript.
+// digit and word are \d and \w: ASCII, as in RE2 and in JavaScript;
+// notDigit and notWord are \D and \W, negate(digit) and negate(word)
+// written out, so that they are static data rather than work done before
+// main on every page load.
 var (
 	digit    = []rune{'0', '9'}
 	word     = []rune{'0', '9', 'A', 'Z', '_', '_', 'a', 'z'}
-	notDigit = negate(digit)
-	notWord  = negate(word)
+	notDigit = []rune{0, '0' - 1, '9' + 1, utf8.MaxRune}
+	notWord  = []rune{0, '0' - 1, '9' + 1, 'A' - 1, 'Z' + 1, '_' - 1, '_' + 1, 'a' - 1, 'z' + 1, utf8.MaxRune}
 )
 
 // single is the set of one character. Not inlined, to keep the wasm small.
