@@ -83,6 +83,15 @@ func (v *validator) add(pointer, msg string) {
 	v.probs = append(v.probs, Problem{Pointer: pointer, Message: msg})
 }
 
+// placeAtKey locates the last problem at the key that names val, when the
+// document text gave one: a message about a member goes to its name.
+func (v *validator) placeAtKey(val *jsontext.Node) {
+	if val != nil && val.KeyLine > 0 {
+		last := &v.probs[len(v.probs)-1]
+		last.Line, last.Column = val.KeyLine, val.KeyCol
+	}
+}
+
 func (v *validator) wrongType(n *jsontext.Node, p, want string) {
 	v.add(p, "must be "+want+", not "+n.Kind.String())
 }
@@ -97,9 +106,8 @@ func (v *validator) object(n *jsontext.Node, p string, allowed []string) bool {
 	for i, k := range n.Dups {
 		v.add(ptrKey(p, k), "duplicate key "+quoteVal(k))
 		if i < len(n.DupValues) {
-			// The repeat's place, not the first value's.
-			last := &v.probs[len(v.probs)-1]
-			last.Line, last.Column = n.DupValues[i].Line, n.DupValues[i].Col
+			// The repeated key's place, not the first value's.
+			v.placeAtKey(n.DupValues[i])
 		}
 	}
 	if allowed == nil {
@@ -112,6 +120,7 @@ func (v *validator) object(n *jsontext.Node, p string, allowed []string) bool {
 				msg += " (did you mean " + quoteVal(s) + "?)"
 			}
 			v.add(ptrKey(p, k), msg)
+			v.placeAtKey(n.Fields[k])
 		}
 	}
 	return true

@@ -27,7 +27,7 @@ func TestProblemsCarryLineAndColumn(t *testing.T) {
 		t.Fatalf("Parse: %v", err)
 	}
 	want := map[string][2]int{
-		"/categories/1/colour":       {4, 50},
+		"/categories/1/colour":       {4, 40}, // the unknown key, not its value
 		"/services/0/category":       {7, 34},
 		"/services/1":                {8, 5},
 		"/services/1/cookies/0/name": {8, 55},
@@ -54,8 +54,8 @@ func TestDuplicateKeyNamesTheRepeat(t *testing.T) {
 	if !errors.As(err, &probs) || len(probs) != 1 {
 		t.Fatalf("Parse: %v", err)
 	}
-	if p := probs[0]; p.Pointer != "/revision" || p.Line != 4 || p.Column != 15 {
-		t.Errorf("%s at %d:%d, want /revision at 4:15", p, p.Line, p.Column)
+	if p := probs[0]; p.Pointer != "/revision" || p.Line != 4 || p.Column != 3 {
+		t.Errorf("%s at %d:%d, want /revision at 4:3", p, p.Line, p.Column)
 	}
 }
 

@@ -73,6 +73,10 @@ type Node struct {
 	// Line and Col locate the value in its document (1-based, Col counts
 	// characters); zero when the node was not parsed from text.
 	Line, Col int
+	// KeyLine and KeyCol locate the key that names this value in its
+	// object (zero for an array item or the document), for messages about
+	// the member rather than its value (an unknown field).
+	KeyLine, KeyCol int
 }
 
 // Field returns an object's value for key, or nil.
@@ -227,6 +231,7 @@ func (p *jsonParser) object(depth, line, col int) (*Node, error) {
 		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
 			return nil, p.errAt(p.pos, "unexpected "+p.describe(p.pos)+": expected a string as object key")
 		}
+		keyLine, keyCol := p.loc(p.pos)
 		key, err := p.str()
 		if err != nil {
 			return nil, err
@@ -244,6 +249,7 @@ func (p *jsonParser) object(depth, line, col int) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
+		v.KeyLine, v.KeyCol = keyLine, keyCol
 		if _, dup := n.Fields[key]; dup {
 			n.Dups = append(n.Dups, key)
 			n.DupValues = append(n.DupValues, v)
