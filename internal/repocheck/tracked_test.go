@@ -246,6 +246,8 @@ func TestGitignoreCoversBuildOutputs(t *testing.T) {
 		"scan/testdata/trackers/node_modules/x/index.js",
 		"importer/testdata/peers/node_modules/x/index.js",
 		"policy/policy.test",
+		"examples/mannheim.json.bak",
+		"examples/.mannheim.json.123456.tmp",
 		"cpu.prof",
 		"cover.out",
 	}
