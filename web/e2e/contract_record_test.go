@@ -28,10 +28,16 @@ func TestContract_3_Record_cookieAttributes(t *testing.T) {
 	cPolicy(t, map[string]any{"consentCookie": map[string]any{"sameSite": "None"}})
 	open(t, ctx, u)
 	eval[any](t, ctx, `consent.acceptAll()`)
-	c = settledCookie(t, ctx, "cookies_preferences", func(c *jarEntry) bool { return c != nil && c.SameSite == "None" })
-	require.NotNil(t, c)
-	assert.Equal(t, "None", c.SameSite)
-	assert.True(t, c.Secure, "SameSite=None is written Secure")
+	if engine == "webkit" {
+		// WebKit takes no Secure cookie from http://127.0.0.1 (Chromium
+		// and Firefox count it a secure origin): the page says why.
+		assert.Contains(t, cError(t, ctx), "needs https", "SameSite=None on http is refused, and said so")
+	} else {
+		c = settledCookie(t, ctx, "cookies_preferences", func(c *jarEntry) bool { return c != nil && c.SameSite == "None" })
+		require.NotNil(t, c)
+		assert.Equal(t, "None", c.SameSite)
+		assert.True(t, c.Secure, "SameSite=None is written Secure")
+	}
 
 	ctx = newTab(t)
 	ignoreCertErrors(t, ctx)
@@ -185,6 +191,8 @@ func TestContract_3_Record_unwritable(t *testing.T) {
 	assert.Contains(t, cError(t, ctx), "other.test")
 
 	// An HttpOnly cookie of the same name, set by the server.
+	lacks(t, "a way for a page to see that the jar refused its write over an HttpOnly cookie "+
+		"(document.cookie, read right after, shows the refused value: the page's process cannot see HttpOnly cookies)", "firefox", "webkit")
 	u := cPage(t, cPolicy(t, nil), pageOpts{})
 	ctx = newTab(t)
 	setJarCookie(t, ctx, u, jarEntry{Name: "cookies_preferences", Value: "x", Path: "/", HTTPOnly: true})

@@ -464,18 +464,8 @@ func TestEnforceCookieDeletionMatrix(t *testing.T) {
 // navigating (evaluations then fail until the new document is there).
 func waitAcrossNavigation(t *testing.T, ctx context.Context, cond string) {
 	t.Helper()
-	c, cancel := context.WithTimeout(ctx, 10*time.Second)
-	defer cancel()
-	for {
-		ok, err := chromedp.Run(c, chromedp.Evaluate[bool](cond))
-		if err == nil && ok {
-			return
-		}
-		select {
-		case <-c.Done():
-			t.Fatalf("waiting for %s: %v (last error: %v)", cond, c.Err(), err)
-		case <-time.After(20 * time.Millisecond):
-		}
+	if err := poll(ctx, cond, 10*time.Second); err != nil {
+		t.Fatalf("waiting for %s: %v", cond, err)
 	}
 }
 

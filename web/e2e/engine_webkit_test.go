@@ -156,6 +156,9 @@ func (w *webkit) startProxy() error {
 	}, ErrorLog: nullLog()}
 	w.proxy = &http.Server{Handler: http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		to, ok := local(r.Host)
+		if os.Getenv("ENGINE_DEBUG") != "" {
+			fmt.Fprintln(os.Stderr, "proxy:", r.Method, r.Host, r.URL.String())
+		}
 		if !ok {
 			http.Error(rw, "the tests reach only this machine", http.StatusForbidden)
 			return
@@ -254,7 +257,7 @@ func (w *webkit) newSession() (*wkSession, error) {
 	bin, _ := miniBrowser()
 	caps := map[string]any{
 		"acceptInsecureCerts":      true,
-		"proxy":                    map[string]any{"proxyType": "manual", "httpProxy": w.proxyAt, "sslProxy": w.proxyAt},
+		"proxy":                    map[string]any{"proxyType": "manual", "httpProxy": w.proxyAt},
 		"webkitgtk:browserOptions": map[string]any{"binary": bin, "args": []string{"--automation"}},
 	}
 	raw, err := wdDo(ctx, http.MethodPost, root+"/session", map[string]any{"capabilities": map[string]any{"alwaysMatch": caps}})
@@ -440,11 +443,13 @@ func (s *wkSession) clean(ctx context.Context) error {
 func (s *wkSession) deleteAllCookies(ctx context.Context) error {
 	cServers()
 	for _, o := range []string{cSrv.URL, cTLS.URL, strings.Replace(cSrv.URL, "127.0.0.1", "www.example.test", 1)} {
-		if _, err := s.do(ctx, http.MethodPost, "/url", map[string]any{"url": o + "/engine-blank"}); err != nil {
-			return err
-		}
-		if _, err := s.do(ctx, http.MethodDelete, "/cookie", nil); err != nil {
-			return err
+		for _, p := range append([]string{"/"}, cookiePaths...) {
+			if _, err := s.do(ctx, http.MethodPost, "/url", map[string]any{"url": o + p + "engine-blank"}); err != nil {
+				return err
+			}
+			if _, err := s.do(ctx, http.MethodDelete, "/cookie", nil); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -534,6 +539,11 @@ type wdCookie struct {
 	SameSite string   `json:"sameSite,omitempty"`
 }
 
+// cookiePaths are the other paths whose cookies cookies() reads too (the
+// rows' consentCookie.path): WebDriver returns only the cookies the
+// current document's URL receives.
+var cookiePaths = []string{"/shop/"}
+
 func (tb *wkTab) cookies(ctx context.Context) ([]jarEntry, error) {
 	raw, err := tb.do(ctx, http.MethodGet, "/cookie", nil)
 	if err != nil {
@@ -543,14 +553,76 @@ func (tb *wkTab) cookies(ctx context.Context) ([]jarEntry, error) {
 	if err := json.Unmarshal(raw, &cs); err != nil {
 		return nil, err
 	}
+	if more, err := tb.cookiesElsewhere(ctx); err != nil {
+		return nil, err
+	} else {
+		cs = append(cs, more...)
+	}
+	seen := map[string]bool{}
 	var out []jarEntry
 	for _, c := range cs {
+		if k := c.Name + "\x00" + c.Domain + "\x00" + c.Path; seen[k] {
+			continue
+		} else {
+			seen[k] = true
+		}
 		e := jarEntry{Name: c.Name, Value: c.Value, Domain: c.Domain, Path: c.Path, HTTPOnly: c.HTTPOnly, Secure: c.Secure,
 			SameSite: c.SameSite, Session: c.Expiry == nil}
 		if c.Expiry != nil {
 			e.Expires = *c.Expiry
 		}
 		out = append(out, e)
+	}
+	return out, nil
+}
+
+// cookiesElsewhere reads the cookies of cookiePaths on the current
+// document's origin, from a window of its own.
+func (tb *wkTab) cookiesElsewhere(ctx context.Context) ([]wdCookie, error) {
+	raw, err := tb.evaluate(ctx, "location.origin")
+	if err != nil {
+		return nil, err
+	}
+	var origin string
+	json.Unmarshal(raw, &origin)
+	if !strings.HasPrefix(origin, "http") {
+		return nil, nil
+	}
+	tb.s.mu.Lock()
+	defer tb.s.mu.Unlock()
+	raw, err = tb.s.do(ctx, http.MethodPost, "/window/new", map[string]any{"type": "window"})
+	if err != nil {
+		return nil, err
+	}
+	var nw struct {
+		Handle string `json:"handle"`
+	}
+	if err := json.Unmarshal(raw, &nw); err != nil {
+		return nil, err
+	}
+	defer func() {
+		tb.s.do(ctx, http.MethodPost, "/window", map[string]any{"handle": nw.Handle})
+		tb.s.do(ctx, http.MethodDelete, "/window", nil)
+		tb.s.do(ctx, http.MethodPost, "/window", map[string]any{"handle": tb.handle})
+		tb.s.current = tb.handle
+	}()
+	if _, err := tb.s.do(ctx, http.MethodPost, "/window", map[string]any{"handle": nw.Handle}); err != nil {
+		return nil, err
+	}
+	var out []wdCookie
+	for _, p := range cookiePaths {
+		if _, err := tb.s.do(ctx, http.MethodPost, "/url", map[string]any{"url": origin + p + "engine-blank"}); err != nil {
+			return nil, err
+		}
+		raw, err := tb.s.do(ctx, http.MethodGet, "/cookie", nil)
+		if err != nil {
+			return nil, err
+		}
+		var cs []wdCookie
+		if err := json.Unmarshal(raw, &cs); err != nil {
+			return nil, err
+		}
+		out = append(out, cs...)
 	}
 	return out, nil
 }

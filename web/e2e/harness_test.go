@@ -404,6 +404,20 @@ func click(t *testing.T, ctx context.Context, sel string) {
 	do(t, ctx, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
 }
 
+// focusOn focuses the element sel, as a script of the page would.
+func focusOn(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	eval[any](t, ctx, `document.querySelector(`+jsString(sel)+`).focus()`)
+}
+
+// setViewport resizes the tab's viewport, in any engine.
+func setViewport(t *testing.T, ctx context.Context, w, h int) {
+	t.Helper()
+	if err := tabFor(ctx).viewport(ctx, w, h); err != nil {
+		t.Fatalf("viewport %d×%d: %v", w, h, err)
+	}
+}
+
 // press presses a key (a WebDriver key value: keyTab, keyEnter...), with
 // Shift held when shift, in any engine.
 func press(t *testing.T, ctx context.Context, key string, shift bool) {

@@ -81,7 +81,7 @@ func TestLifeBackAfterAChoiceElsewhere(t *testing.T) {
 		t.Fatal("page 2: statistics still accepted after Reject all")
 	}
 
-	do(t, ctx, chromedp.Evaluate[chromedp.Void](`history.back()`))
+	goBack(t, ctx)
 	lifeWait(t, ctx, `window.__marker === "page one, still in memory" && window.__pageshows.some((e) => e.persisted)`, 5*time.Second)
 	bf.check(t)
 	if typ := eval[string](t, ctx, `performance.getEntriesByType("navigation")[0].type`); typ != "navigate" {
