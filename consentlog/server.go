@@ -66,7 +66,9 @@ type Server struct {
 	olimit  *originLimiter
 	batch   *batcher
 	ready   readiness
-	log     *slog.Logger
+	// refusals samples the log lines of refused requests.
+	refusals refusalLog
+	log      *slog.Logger
 }
 
 // NewServer returns a server writing to cfg.Store; Close it after use.
@@ -78,6 +80,7 @@ func NewServer(cfg Config) *Server {
 		cfg.Now = time.Now
 	}
 	s := &Server{cfg: cfg, origins: map[string]bool{}, log: cfg.Logger}
+	s.refusals.log = cfg.Logger
 	for _, o := range cfg.Origins {
 		s.origins[strings.TrimRight(o, "/")] = true
 	}
@@ -95,8 +98,13 @@ func NewServer(cfg Config) *Server {
 	return s
 }
 
-// Close waits until every accepted document is committed.
-func (s *Server) Close() { s.batch.close() }
+// Close waits until every accepted document is committed; a request still
+// running gets 503 "shutting down". It logs the refusals counted but not
+// logged.
+func (s *Server) Close() {
+	s.batch.close()
+	s.refusals.flush(context.Background())
+}
 
 // ServeHTTP answers one request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -133,9 +141,12 @@ func (s *Server) consents(w http.ResponseWriter, r *http.Request) {
 	level := slog.LevelDebug
 	if status >= 400 {
 		level = slog.LevelInfo
-	}
-	if status >= 500 {
-		level = slog.LevelError
+		if status >= 500 {
+			level = slog.LevelError
+		}
+		if !s.refusals.note(r.Context(), status, s.cfg.Now()) {
+			level = slog.LevelDebug
+		}
 	}
 	s.log.Log(r.Context(), level, "request", "method", r.Method, "status", status,
 		"ms", float64(s.cfg.Now().Sub(start).Microseconds())/1000, "reason", reason)
