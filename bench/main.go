@@ -307,7 +307,7 @@ func exists(name string) bool {
 	return err == nil
 }
 
-// redrawFrom rewrites latest.md, latest.png and the README's copy from
+// redrawFrom rewrites latest.md, latest.png and docs/bench.md's copy from
 // latest.json.
 func redrawFrom(dir, benchDir string) error {
 	b, err := os.ReadFile(filepath.Join(dir, "latest.json"))

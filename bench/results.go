@@ -449,8 +449,8 @@ func (r *results) markdown() string {
 	return b.String()
 }
 
-// goalsMarkdown writes the goal table, shared by latest.md and the
-// README's copy.
+// goalsMarkdown writes the goal table, shared by latest.md and
+// docs/bench.md's copy.
 func (r *results) goalsMarkdown(b *strings.Builder) {
 	b.WriteString("### Goals\n\n| goal | result | detail |\n|---|---|---|\n")
 	for _, g := range r.Goals {
