@@ -571,39 +571,3 @@ func parseToggle(text string) (kind, id string, err error) {
 	}
 	return k.Str, i.Str, nil
 }
-
-// parseChoice reads {categories: {id: bool}, services: {id: bool}} as
-// loader.js sends it for consent.set() and the dialog's Save.
-func parseChoice(text string) (policy.Choice, error) {
-	ch := policy.Choice{Categories: map[string]bool{}, Services: map[string]bool{}}
-	n, err := jsontext.Parse([]byte(text))
-	if err != nil {
-		return ch, errors.New("set: the choice is not JSON: " + err.Error())
-	}
-	if n.Kind != jsontext.KindObject {
-		return ch, errors.New("set: the choice must be an object {categories: {id: true|false}, services: {id: true|false}}")
-	}
-	for _, k := range n.Keys {
-		v := n.Fields[k]
-		var dst map[string]bool
-		switch k {
-		case "categories":
-			dst = ch.Categories
-		case "services":
-			dst = ch.Services
-		default:
-			return ch, errors.New("set: unknown key " + strconv.Quote(k) + " (expected categories and services)")
-		}
-		if v.Kind != jsontext.KindObject {
-			return ch, errors.New("set: " + k + " must be an object of booleans")
-		}
-		for _, id := range v.Keys {
-			b := v.Fields[id]
-			if b.Kind != jsontext.KindBool {
-				return ch, errors.New("set: " + k + "." + id + " must be true or false")
-			}
-			dst[id] = b.Bool
-		}
-	}
-	return ch, nil
-}

@@ -748,7 +748,7 @@ func TestBadCallsChangeNothing(t *testing.T) {
 		{"set", []string{`{"services":{"opendatasoft-auth":false}}`}, []string{`"opendatasoft-auth"`, "required"}},
 		{"set", []string{`{`}, []string{"not JSON"}},
 		{"set", []string{``}, []string{"not JSON"}},
-		{"set", []string{`[]`}, []string{"must be an object"}},
+		{"set", []string{`[]`}, []string{"expected an object", "got an array"}},
 		{"set", []string{`{"categoriez":{}}`}, []string{`unknown key "categoriez"`}},
 		{"set", []string{`{"categories":{"statistics":"yes"}}`}, []string{"categories.statistics", "true or false"}},
 		{"set", []string{`{"categories":[]}`}, []string{"categories must be an object"}},

@@ -15,7 +15,9 @@ type Handler func(method string, args []string) (string, error)
 
 // Serve hands JavaScript the Go entry point: loader.js's attach hook
 // receives a function call(method, ...args) that returns "=" followed by a
-// JSON result, or "!" followed by an error message. A panic in h is
+// JSON result, "?" followed by the message of a wrong argument (an error
+// with a TypeError method, which JavaScript throws as a TypeError), or "!"
+// followed by any other error's message. A panic in h is
 // recovered, reported through onPanic and answered as an error, so the Go
 // runtime keeps serving: a dead runtime would be a dead consent manager.
 func (b *Bridge) Serve(h Handler, onPanic func(msg string)) error {
@@ -45,6 +47,9 @@ func (b *Bridge) Serve(h Handler, onPanic func(msg string)) error {
 		method = strs[0]
 		out, err := h(method, strs[1:])
 		if err != nil {
+			if te, ok := err.(interface{ TypeError() bool }); ok && te.TypeError() {
+				return "?" + err.Error()
+			}
 			return "!" + err.Error()
 		}
 		return "=" + out

@@ -30,12 +30,14 @@ const fail = (err) => {
   settle.reject(err instanceof Error ? err : new Error(message));
 };
 
-// call runs a Go method; Go answers "=" + JSON or "!" + an error message.
+// call runs a Go method; Go answers "=" + JSON, "?" + the message of a
+// wrong argument (a TypeError) or "!" + an error message.
 const call = (method, ...args) => {
   if (!goCall) throw new Error("consent: not ready yet");
   const out = goCall(method, ...args.map((a) => (a === undefined ? "" : String(a))));
   if (typeof out !== "string") throw new Error("consent: the Go runtime did not answer " + method);
   if (out[0] === "=") return JSON.parse(out.slice(1));
+  if (out[0] === "?") throw new TypeError(out.slice(1));
   throw new Error("consent: " + out.slice(1));
 };
 
@@ -43,37 +45,26 @@ const call = (method, ...args) => {
 // order, so the last one wins.
 const later = (fn) => ready.then(() => fn());
 
-const isPlainObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+// typeName names a value's type for Go's messages.
+const typeName = (v) => (v === null ? "null" : Array.isArray(v) ? "an array" : typeof v);
 
-const checkChoice = (choice) => {
-  if (!isPlainObject(choice)) {
-    throw new TypeError("consent.set: expected an object {categories: {id: true|false}, services: {id: true|false}}, got " + describe(choice));
-  }
-  let count = 0;
-  for (const key of Object.keys(choice)) {
-    if (key !== "categories" && key !== "services") {
-      throw new TypeError("consent.set: unknown key \"" + key + "\" (expected categories and services)");
-    }
-    const group = choice[key];
-    if (group === undefined) continue;
-    if (!isPlainObject(group)) {
-      throw new TypeError("consent.set: " + key + " must be an object of booleans, got " + describe(group));
-    }
-    for (const id of Object.keys(group)) {
-      if (++count > 10000) throw new TypeError("consent.set: too many ids");
-      if (typeof group[id] !== "boolean") {
-        throw new TypeError("consent.set: " + key + "." + id + " must be true or false, got " + describe(group[id]));
-      }
-    }
-  }
+// transcribe hands an argument to Go, which checks its shape: its own
+// enumerable keys two objects deep, every other value (not an object, or
+// deeper, and not a boolean) replaced by the name of its type, so that
+// what JSON cannot carry (undefined, functions, symbols) is still named.
+const transcribe = (v, depth) => {
+  if (typeof v === "boolean") return v;
+  const t = typeName(v);
+  if (t !== "object" || depth > 1) return t;
+  const out = Object.create(null);
+  for (const k of Object.keys(v)) out[k] = transcribe(v[k], depth + 1);
+  return out;
 };
-
-const describe = (v) => (v === null ? "null" : Array.isArray(v) ? "an array" : typeof v);
 
 const checkId = (fn, what, v, optional) => {
   if (optional && (v === undefined || v === null)) return;
   if (typeof v !== "string" || v === "") {
-    throw new TypeError("consent." + fn + ": " + what + " must be a non-empty string, got " + describe(v));
+    throw new TypeError("consent." + fn + ": " + what + " must be a non-empty string, got " + typeName(v));
   }
 };
 
@@ -105,12 +96,13 @@ const api = {
     return later(() => call("rejectAll"));
   },
   set(choice) {
+    let text;
     try {
-      checkChoice(choice);
+      text = JSON.stringify(transcribe(choice, 0));
     } catch (e) {
-      return Promise.reject(e);
+      // A getter or a proxy of the argument threw.
+      return Promise.reject(new TypeError("consent.set: " + ((e && e.message) || e)));
     }
-    const text = JSON.stringify({ categories: choice.categories || {}, services: choice.services || {} });
     return later(() => call("set", text));
   },
   show() {
