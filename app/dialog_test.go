@@ -191,7 +191,7 @@ func TestDialogStateTexts(t *testing.T) {
 	mustJSON(t, b.renders[len(b.renders)-1], &v)
 	texts := b.lastView(t).Texts
 	for _, c := range v.Categories {
-		want := map[string]string{"necessary": texts["alwaysOn"], "statistics": texts["switchOff"], "media": texts["switchOn"]}[c.ID]
+		want := map[string]string{"necessary": texts["alwaysOn"], "statistics": texts["switchOff"], "media": texts["partly"]}[c.ID]
 		equal(t, c.ID+" state text", c.StateText, want)
 		for _, s := range c.Services {
 			if c.ID == "media" {

@@ -133,8 +133,8 @@ type Switch struct {
 	// Disabled is true for a required category and its services: always on.
 	Disabled bool
 	// Text is the key of the UI text that says the state in words
-	// (alwaysOn, switchOn or switchOff), so that it never rests on the
-	// switch's drawing alone.
+	// (alwaysOn, switchOn, partly or switchOff), so that it never rests
+	// on the switch's drawing alone.
 	Text string
 }
 
@@ -151,7 +151,10 @@ func (d *Draft) CategorySwitch(p *Policy, c *Category) Switch {
 		all = all && v
 	}
 	sw := Switch{Checked: on, Partly: on && !all || !on && some, Text: "switchOff"}
-	if on || some {
+	switch {
+	case sw.Partly:
+		sw.Text = "partly"
+	case on:
 		sw.Text = "switchOn"
 	}
 	return sw

@@ -94,7 +94,7 @@ func TestDraft(t *testing.T) {
 	assert.Equal(t, Switch{Checked: true, Disabled: true, Text: "alwaysOn"}, d.CategorySwitch(p, c))
 	assert.Equal(t, "switchOff", d.CategorySwitch(p, p.Category("statistics")).Text)
 	require.NoError(t, d.Toggle(p, "service", "matomo"))
-	assert.Equal(t, "switchOn", d.CategorySwitch(p, p.Category("statistics")).Text, "partly on says on")
+	assert.Equal(t, "partly", d.CategorySwitch(p, p.Category("statistics")).Text, "partly on says so")
 }
 
 func TestPlanChoice(t *testing.T) {

@@ -36,7 +36,10 @@ var builtins = [...]builtinTexts{
 			"On\n" +
 			"Off\n" +
 			"Cookie settings\n" +
-			"No choice yet"},
+			"No choice yet\n" +
+			"Partly on\n" +
+			"None\n" +
+			"Not stated"},
 	{"bg",
 		"Бисквитки на този уебсайт\n" +
 			"Използваме необходими бисквитки, за да работи този уебсайт. С вашето съгласие използваме и незадължителни бисквитки, например за статистика. Можете да промените избора си по всяко време.\n" +
@@ -66,7 +69,10 @@ var builtins = [...]builtinTexts{
 			"Включено\n" +
 			"Изключено\n" +
 			"Настройки за бисквитките\n" +
-			"Все още няма избор"},
+			"Все още няма избор\n" +
+			"Частично включено\n" +
+			"Няма\n" +
+			"Не е посочен"},
 	{"cs",
 		"Soubory cookie na tomto webu\n" +
 			"Používáme nezbytné soubory cookie, aby tento web fungoval. S vaším souhlasem používáme také volitelné soubory cookie, například pro statistiku. Svou volbu můžete kdykoli změnit.\n" +
@@ -96,7 +102,10 @@ var builtins = [...]builtinTexts{
 			"Zapnuto\n" +
 			"Vypnuto\n" +
 			"Nastavení souborů cookie\n" +
-			"Zatím bez volby"},
+			"Zatím bez volby\n" +
+			"Částečně zapnuto\n" +
+			"Žádné\n" +
+			"Neuvedeno"},
 	{"da",
 		"Cookies på dette websted\n" +
 			"Vi bruger nødvendige cookies for at få webstedet til at fungere. Med dit samtykke bruger vi også valgfrie cookies, for eksempel til statistik. Du kan altid ændre dit valg.\n" +
@@ -126,7 +135,10 @@ var builtins = [...]builtinTexts{
 			"Til\n" +
 			"Fra\n" +
 			"Cookieindstillinger\n" +
-			"Intet valg endnu"},
+			"Intet valg endnu\n" +
+			"Delvist til\n" +
+			"Ingen\n" +
+			"Ikke oplyst"},
 	{"de",
 		"Cookies auf dieser Website\n" +
 			"Wir verwenden notwendige Cookies, damit diese Website funktioniert. Mit Ihrer Einwilligung verwenden wir auch optionale Cookies, zum Beispiel für Statistiken. Sie können Ihre Wahl jederzeit ändern.\n" +
@@ -156,7 +168,10 @@ var builtins = [...]builtinTexts{
 			"An\n" +
 			"Aus\n" +
 			"Cookie-Einstellungen\n" +
-			"Noch keine Wahl"},
+			"Noch keine Wahl\n" +
+			"Teilweise an\n" +
+			"Keine\n" +
+			"Nicht angegeben"},
 	{"el",
 		"Cookies σε αυτόν τον ιστότοπο\n" +
 			"Χρησιμοποιούμε απαραίτητα cookies για τη λειτουργία αυτού του ιστότοπου. Με τη συγκατάθεσή σας χρησιμοποιούμε και προαιρετικά cookies, για παράδειγμα για στατιστικά. Μπορείτε να αλλάξετε την επιλογή σας ανά πάσα στιγμή.\n" +
@@ -186,7 +201,10 @@ var builtins = [...]builtinTexts{
 			"Ενεργό\n" +
 			"Ανενεργό\n" +
 			"Ρυθμίσεις cookies\n" +
-			"Δεν έχει γίνει ακόμη επιλογή"},
+			"Δεν έχει γίνει ακόμη επιλογή\n" +
+			"Μερικώς ενεργό\n" +
+			"Κανένα\n" +
+			"Δεν αναφέρεται"},
 	{"es",
 		"Cookies en este sitio web\n" +
 			"Usamos cookies necesarias para que este sitio web funcione. Con su consentimiento, también usamos cookies opcionales, por ejemplo, para estadísticas. Puede cambiar su elección en cualquier momento.\n" +
@@ -216,7 +234,10 @@ var builtins = [...]builtinTexts{
 			"Activado\n" +
 			"Desactivado\n" +
 			"Configuración de cookies\n" +
-			"Aún sin elegir"},
+			"Aún sin elegir\n" +
+			"Parcialmente activado\n" +
+			"Ninguna\n" +
+			"No indicada"},
 	{"et",
 		"Küpsised sellel veebisaidil\n" +
 			"Kasutame veebisaidi toimimiseks vajalikke küpsiseid. Teie nõusolekul kasutame ka valikulisi küpsiseid, näiteks statistika jaoks. Saate oma valikut igal ajal muuta.\n" +
@@ -246,7 +267,10 @@ var builtins = [...]builtinTexts{
 			"Sees\n" +
 			"Väljas\n" +
 			"Küpsiste seaded\n" +
-			"Valik on veel tegemata"},
+			"Valik on veel tegemata\n" +
+			"Osaliselt sees\n" +
+			"Puuduvad\n" +
+			"Pole märgitud"},
 	{"fi",
 		"Evästeet tällä sivustolla\n" +
 			"Käytämme välttämättömiä evästeitä, jotta sivusto toimii. Suostumuksellasi käytämme myös valinnaisia evästeitä esimerkiksi tilastointiin. Voit muuttaa valintaasi milloin tahansa.\n" +
@@ -276,7 +300,10 @@ var builtins = [...]builtinTexts{
 			"Päällä\n" +
 			"Pois\n" +
 			"Evästeasetukset\n" +
-			"Ei vielä valittu"},
+			"Ei vielä valittu\n" +
+			"Osittain päällä\n" +
+			"Ei yhtään\n" +
+			"Ei ilmoitettu"},
 	{"fr",
 		"Cookies sur ce site\n" +
 			"Nous utilisons des cookies nécessaires au fonctionnement de ce site. Avec votre accord, nous utilisons aussi des cookies facultatifs, par exemple pour les statistiques. Vous pouvez modifier votre choix à tout moment.\n" +
@@ -306,7 +333,10 @@ var builtins = [...]builtinTexts{
 			"Activé\n" +
 			"Désactivé\n" +
 			"Paramètres des cookies\n" +
-			"Pas encore de choix"},
+			"Pas encore de choix\n" +
+			"Partiellement activé\n" +
+			"Aucun\n" +
+			"Non précisée"},
 	{"ga",
 		"Fianáin ar an suíomh seo\n" +
 			"Úsáidimid fianáin riachtanacha chun go n-oibreoidh an suíomh seo. Le do thoiliú, úsáidimid fianáin roghnacha freisin, mar shampla le haghaidh staitisticí. Is féidir leat do rogha a athrú am ar bith.\n" +
@@ -336,7 +366,10 @@ var builtins = [...]builtinTexts{
 			"Ar siúl\n" +
 			"As\n" +
 			"Socruithe fianán\n" +
-			"Gan rogha fós"},
+			"Gan rogha fós\n" +
+			"Ar siúl go páirteach\n" +
+			"Níl aon cheann\n" +
+			"Níor sonraíodh"},
 	{"hr",
 		"Kolačići na ovim mrežnim stranicama\n" +
 			"Koristimo nužne kolačiće kako bi ove mrežne stranice radile. Uz vašu privolu koristimo i neobavezne kolačiće, primjerice za statistiku. Svoj izbor možete promijeniti u bilo kojem trenutku.\n" +
@@ -366,7 +399,10 @@ var builtins = [...]builtinTexts{
 			"Uključeno\n" +
 			"Isključeno\n" +
 			"Postavke kolačića\n" +
-			"Još nije odabrano"},
+			"Još nije odabrano\n" +
+			"Djelomično uključeno\n" +
+			"Nema\n" +
+			"Nije navedeno"},
 	{"hu",
 		"Sütik ezen a weboldalon\n" +
 			"A weboldal működéséhez szükséges sütiket használunk. Hozzájárulásával választható sütiket is használunk, például statisztikához. Döntését bármikor módosíthatja.\n" +
@@ -396,7 +432,10 @@ var builtins = [...]builtinTexts{
 			"Be\n" +
 			"Ki\n" +
 			"Sütibeállítások\n" +
-			"Még nincs döntés"},
+			"Még nincs döntés\n" +
+			"Részben be\n" +
+			"Nincs\n" +
+			"Nincs megadva"},
 	{"it",
 		"Cookie su questo sito\n" +
 			"Utilizziamo cookie necessari al funzionamento di questo sito. Con il tuo consenso utilizziamo anche cookie facoltativi, ad esempio per le statistiche. Puoi modificare la tua scelta in qualsiasi momento.\n" +
@@ -426,7 +465,10 @@ var builtins = [...]builtinTexts{
 			"Attivo\n" +
 			"Disattivo\n" +
 			"Impostazioni dei cookie\n" +
-			"Non ancora scelto"},
+			"Non ancora scelto\n" +
+			"Parzialmente attivo\n" +
+			"Nessuno\n" +
+			"Non indicata"},
 	{"lt",
 		"Slapukai šioje svetainėje\n" +
 			"Naudojame būtinuosius slapukus, kad ši svetainė veiktų. Jums sutikus, naudojame ir pasirenkamuosius slapukus, pavyzdžiui, statistikai. Savo pasirinkimą galite bet kada pakeisti.\n" +
@@ -456,7 +498,10 @@ var builtins = [...]builtinTexts{
 			"Įjungta\n" +
 			"Išjungta\n" +
 			"Slapukų nustatymai\n" +
-			"Dar nepasirinkta"},
+			"Dar nepasirinkta\n" +
+			"Iš dalies įjungta\n" +
+			"Nėra\n" +
+			"Nenurodyta"},
 	{"lv",
 		"Sīkdatnes šajā tīmekļvietnē\n" +
 			"Mēs izmantojam nepieciešamās sīkdatnes, lai šī tīmekļvietne darbotos. Ar jūsu piekrišanu mēs izmantojam arī izvēles sīkdatnes, piemēram, statistikai. Jūs jebkurā laikā varat mainīt savu izvēli.\n" +
@@ -486,7 +531,10 @@ var builtins = [...]builtinTexts{
 			"Ieslēgts\n" +
 			"Izslēgts\n" +
 			"Sīkdatņu iestatījumi\n" +
-			"Vēl nav izvēlēts"},
+			"Vēl nav izvēlēts\n" +
+			"Daļēji ieslēgts\n" +
+			"Nav\n" +
+			"Nav norādīts"},
 	{"mt",
 		"Cookies fuq dan is-sit\n" +
 			"Nużaw cookies meħtieġa biex dan is-sit jaħdem. Bil-kunsens tiegħek, nużaw ukoll cookies mhux essenzjali, pereżempju għall-istatistika. Tista’ tibdel l-għażla tiegħek fi kwalunkwe ħin.\n" +
@@ -516,7 +564,10 @@ var builtins = [...]builtinTexts{
 			"Mixgħul\n" +
 			"Mitfi\n" +
 			"Issettjar tal-cookies\n" +
-			"L-ebda għażla s'issa"},
+			"L-ebda għażla s'issa\n" +
+			"Mixgħul parzjalment\n" +
+			"Xejn\n" +
+			"Mhux iddikjarat"},
 	{"nl",
 		"Cookies op deze website\n" +
 			"We gebruiken noodzakelijke cookies om deze website te laten werken. Met uw toestemming gebruiken we ook optionele cookies, bijvoorbeeld voor statistieken. U kunt uw keuze altijd wijzigen.\n" +
@@ -546,7 +597,10 @@ var builtins = [...]builtinTexts{
 			"Aan\n" +
 			"Uit\n" +
 			"Cookie-instellingen\n" +
-			"Nog geen keuze"},
+			"Nog geen keuze\n" +
+			"Gedeeltelijk aan\n" +
+			"Geen\n" +
+			"Niet vermeld"},
 	{"pl",
 		"Pliki cookie w tym serwisie\n" +
 			"Używamy niezbędnych plików cookie, aby serwis działał. Za Twoją zgodą używamy także opcjonalnych plików cookie, na przykład do statystyk. Możesz w każdej chwili zmienić swój wybór.\n" +
@@ -576,7 +630,10 @@ var builtins = [...]builtinTexts{
 			"Włączone\n" +
 			"Wyłączone\n" +
 			"Ustawienia plików cookie\n" +
-			"Jeszcze nie wybrano"},
+			"Jeszcze nie wybrano\n" +
+			"Częściowo włączone\n" +
+			"Brak\n" +
+			"Nie podano"},
 	{"pt",
 		"Cookies neste site\n" +
 			"Utilizamos cookies necessários para o funcionamento deste site. Com o seu consentimento, utilizamos também cookies opcionais, por exemplo para estatísticas. Pode alterar a sua escolha a qualquer momento.\n" +
@@ -606,7 +663,10 @@ var builtins = [...]builtinTexts{
 			"Ativado\n" +
 			"Desativado\n" +
 			"Definições de cookies\n" +
-			"Ainda sem escolha"},
+			"Ainda sem escolha\n" +
+			"Parcialmente ativado\n" +
+			"Nenhum\n" +
+			"Não indicada"},
 	{"ro",
 		"Cookie-uri pe acest site\n" +
 			"Folosim cookie-uri necesare pentru funcționarea acestui site. Cu acordul dumneavoastră, folosim și cookie-uri opționale, de exemplu pentru statistici. Vă puteți schimba alegerea oricând.\n" +
@@ -636,7 +696,10 @@ var builtins = [...]builtinTexts{
 			"Activat\n" +
 			"Dezactivat\n" +
 			"Setări cookie-uri\n" +
-			"Nicio alegere încă"},
+			"Nicio alegere încă\n" +
+			"Parțial activat\n" +
+			"Niciunul\n" +
+			"Nespecificată"},
 	{"sk",
 		"Súbory cookie na tomto webe\n" +
 			"Používame nevyhnutné súbory cookie, aby tento web fungoval. S vaším súhlasom používame aj voliteľné súbory cookie, napríklad na štatistiku. Svoju voľbu môžete kedykoľvek zmeniť.\n" +
@@ -666,7 +729,10 @@ var builtins = [...]builtinTexts{
 			"Zapnuté\n" +
 			"Vypnuté\n" +
 			"Nastavenia súborov cookie\n" +
-			"Zatiaľ bez voľby"},
+			"Zatiaľ bez voľby\n" +
+			"Čiastočne zapnuté\n" +
+			"Žiadne\n" +
+			"Neuvedené"},
 	{"sl",
 		"Piškotki na tem spletnem mestu\n" +
 			"Uporabljamo nujne piškotke, da spletno mesto deluje. Z vašo privolitvijo uporabljamo tudi izbirne piškotke, na primer za statistiko. Svojo izbiro lahko kadar koli spremenite.\n" +
@@ -696,7 +762,10 @@ var builtins = [...]builtinTexts{
 			"Vklopljeno\n" +
 			"Izklopljeno\n" +
 			"Nastavitve piškotkov\n" +
-			"Še ni izbire"},
+			"Še ni izbire\n" +
+			"Delno vklopljeno\n" +
+			"Brez\n" +
+			"Ni navedeno"},
 	{"sv",
 		"Kakor på den här webbplatsen\n" +
 			"Vi använder nödvändiga kakor för att webbplatsen ska fungera. Med ditt samtycke använder vi även valfria kakor, till exempel för statistik. Du kan när som helst ändra ditt val.\n" +
@@ -726,7 +795,10 @@ var builtins = [...]builtinTexts{
 			"På\n" +
 			"Av\n" +
 			"Inställningar för kakor\n" +
-			"Inget val ännu"},
+			"Inget val ännu\n" +
+			"Delvis på\n" +
+			"Inga\n" +
+			"Ej angivet"},
 	{"ar",
 		"ملفات تعريف الارتباط على هذا الموقع\n" +
 			"نستخدم ملفات تعريف الارتباط الضرورية لكي يعمل هذا الموقع. وبموافقتك، نستخدم أيضًا ملفات تعريف ارتباط اختيارية، مثلًا لإعداد الإحصاءات. يمكنك تغيير اختيارك في أي وقت.\n" +
@@ -756,7 +828,10 @@ var builtins = [...]builtinTexts{
 			"تشغيل\n" +
 			"إيقاف\n" +
 			"إعدادات ملفات تعريف الارتباط\n" +
-			"لم يتم الاختيار بعد"},
+			"لم يتم الاختيار بعد\n" +
+			"مفعّل جزئيًا\n" +
+			"لا يوجد\n" +
+			"غير محدد"},
 	{"ca",
 		"Galetes en aquest lloc web\n" +
 			"Fem servir galetes necessàries perquè aquest lloc web funcioni. Amb el vostre consentiment, també fem servir galetes opcionals, per exemple per a estadístiques. Podeu canviar la vostra elecció en qualsevol moment.\n" +
@@ -786,7 +861,10 @@ var builtins = [...]builtinTexts{
 			"Activat\n" +
 			"Desactivat\n" +
 			"Configuració de galetes\n" +
-			"Encara sense triar"},
+			"Encara sense triar\n" +
+			"Parcialment activat\n" +
+			"Cap\n" +
+			"No indicada"},
 	{"he",
 		"עוגיות באתר זה\n" +
 			"אנו משתמשים בעוגיות הכרחיות כדי שהאתר יפעל. בהסכמתך, אנו משתמשים גם בעוגיות אופציונליות, למשל לסטטיסטיקה. אפשר לשנות את הבחירה בכל עת.\n" +
@@ -816,7 +894,10 @@ var builtins = [...]builtinTexts{
 			"פעיל\n" +
 			"כבוי\n" +
 			"הגדרות עוגיות\n" +
-			"טרם נבחר"},
+			"טרם נבחר\n" +
+			"פעיל חלקית\n" +
+			"אין\n" +
+			"לא צוין"},
 	{"is",
 		"Vafrakökur á þessum vef\n" +
 			"Við notum nauðsynlegar vafrakökur svo að vefurinn virki. Með samþykki þínu notum við einnig valfrjálsar vafrakökur, til dæmis fyrir tölfræði. Þú getur breytt vali þínu hvenær sem er.\n" +
@@ -846,7 +927,10 @@ var builtins = [...]builtinTexts{
 			"Kveikt\n" +
 			"Slökkt\n" +
 			"Stillingar vafrakaka\n" +
-			"Ekkert val enn"},
+			"Ekkert val enn\n" +
+			"Kveikt að hluta\n" +
+			"Engar\n" +
+			"Ekki tilgreint"},
 	{"ja",
 		"このウェブサイトのCookie\n" +
 			"このウェブサイトの動作に必要なCookieを使用しています。同意いただいた場合は、統計などのための任意のCookieも使用します。選択はいつでも変更できます。\n" +
@@ -876,7 +960,10 @@ var builtins = [...]builtinTexts{
 			"オン\n" +
 			"オフ\n" +
 			"Cookie設定\n" +
-			"未選択"},
+			"未選択\n" +
+			"一部オン\n" +
+			"なし\n" +
+			"記載なし"},
 	{"no",
 		"Informasjonskapsler på dette nettstedet\n" +
 			"Vi bruker nødvendige informasjonskapsler for at nettstedet skal fungere. Med ditt samtykke bruker vi også valgfrie informasjonskapsler, for eksempel til statistikk. Du kan når som helst endre valget ditt.\n" +
@@ -906,7 +993,10 @@ var builtins = [...]builtinTexts{
 			"På\n" +
 			"Av\n" +
 			"Innstillinger for informasjonskapsler\n" +
-			"Ikke valgt ennå"},
+			"Ikke valgt ennå\n" +
+			"Delvis på\n" +
+			"Ingen\n" +
+			"Ikke oppgitt"},
 	{"sr",
 		"Колачићи на овом сајту\n" +
 			"Користимо неопходне колачиће да би овај сајт радио. Уз вашу сагласност користимо и опционе колачиће, на пример за статистику. Свој избор можете променити у сваком тренутку.\n" +
@@ -936,7 +1026,10 @@ var builtins = [...]builtinTexts{
 			"Укључено\n" +
 			"Искључено\n" +
 			"Подешавања колачића\n" +
-			"Још није изабрано"},
+			"Још није изабрано\n" +
+			"Делимично укључено\n" +
+			"Нема\n" +
+			"Није наведено"},
 	{"tr",
 		"Bu web sitesinde çerezler\n" +
 			"Bu web sitesinin çalışması için zorunlu çerezler kullanıyoruz. İzninizle, örneğin istatistik için isteğe bağlı çerezler de kullanıyoruz. Seçiminizi istediğiniz zaman değiştirebilirsiniz.\n" +
@@ -966,7 +1059,10 @@ var builtins = [...]builtinTexts{
 			"Açık\n" +
 			"Kapalı\n" +
 			"Çerez ayarları\n" +
-			"Henüz seçim yapılmadı"},
+			"Henüz seçim yapılmadı\n" +
+			"Kısmen açık\n" +
+			"Yok\n" +
+			"Belirtilmemiş"},
 	{"uk",
 		"Файли cookie на цьому вебсайті\n" +
 			"Ми використовуємо необхідні файли cookie, щоб вебсайт працював. За вашою згодою ми також використовуємо додаткові файли cookie, наприклад для статистики. Ви можете будь-коли змінити свій вибір.\n" +
@@ -996,7 +1092,10 @@ var builtins = [...]builtinTexts{
 			"Увімкнено\n" +
 			"Вимкнено\n" +
 			"Налаштування файлів cookie\n" +
-			"Ще не вибрано"},
+			"Ще не вибрано\n" +
+			"Частково увімкнено\n" +
+			"Немає\n" +
+			"Не вказано"},
 	{"zh",
 		"本网站的 Cookie\n" +
 			"我们使用必要的 Cookie 来确保本网站正常运行。经您同意，我们还会使用可选 Cookie，例如用于统计。您可以随时更改您的选择。\n" +
@@ -1026,5 +1125,8 @@ var builtins = [...]builtinTexts{
 			"开\n" +
 			"关\n" +
 			"Cookie 设置\n" +
-			"尚未选择"},
+			"尚未选择\n" +
+			"部分开启\n" +
+			"无\n" +
+			"未说明"},
 }

@@ -21,10 +21,11 @@ var Keys = []string{
 	"storeFailed",
 	"switchOn", "switchOff",
 	"reopen", "noChoice",
+	"partly", "noCookies", "noDuration",
 }
 
 // numKeys is len(Keys): the number of lines of a built-in table.
-const numKeys = 29
+const numKeys = 32
 
 // builtinTexts is one language's built-in strings: one line per key, in
 // Keys order, kept as a single string to stay small in the wasm.

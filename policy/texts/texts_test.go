@@ -14,7 +14,7 @@ var wantTextKeys = []string{
 	"colService", "colProvider", "colFunction", "colCookies",
 	"colPurpose", "colDuration", "colChoice", "accepted", "refused",
 	"placeholderText", "placeholderButton", "storeFailed", "switchOn", "switchOff",
-	"reopen", "noChoice",
+	"reopen", "noChoice", "partly", "noCookies", "noDuration",
 }
 
 func TestTextKeys(t *testing.T) {
