@@ -1,65 +1,113 @@
 package policy
 
 import (
-	"strings"
-
+	"github.com/consentwasm/consent/policy/jsontext"
 	"github.com/consentwasm/consent/policy/texts"
 )
 
-// Declaration is a policy's cookie declaration in one language: per
-// category, one row per service with its provider, function and location,
-// cookie names, purposes and durations, as in a cookie policy's tables. It is the
-// data of the [data-consent-declaration] element (see DeclarationJSON) and
-// prints as HTML or Markdown for the site's cookie policy page.
+// Declaration is a policy's cookie declaration in one language, as plain
+// data: per category its heading, description and choice, and one row per
+// service with every cell already in words. It is built once (Build-
+// Declaration): the browser draws it from its JSON (DeclarationJSON, in
+// [data-consent-declaration] elements) and the CLI prints it as HTML or
+// Markdown (package policy/declaration), so both say the same.
 type Declaration struct {
 	// Lang is the policy language the strings are in; Dir its direction.
 	Lang, Dir string
-	// Texts holds every UI string of texts.Keys in Lang.
-	Texts map[string]string
-	// Choice reports whether the Accepted flags are the visitor's choice;
-	// when false, only required categories and services are accepted and
-	// HTML and Markdown leave out the choice column.
-	Choice     bool
-	Categories []DeclarationCategory
+	// Columns are the table's headings, in the order of a row's cells:
+	// service and provider, function and location, cookie names,
+	// purposes, duration.
+	Columns []string
+	// Choice reports whether the visitor's choice is part of the
+	// declaration (the page's, not the CLI's); ChoiceLabel heads it.
+	Choice      bool
+	ChoiceLabel string
+	Categories  []DeclarationCategory
 }
 
-// DeclarationCategory is one category of a Declaration.
+// DeclarationCategory is one category of a Declaration: a heading, its
+// description, the visitor's choice and a table of its services.
 type DeclarationCategory struct {
 	ID, Label, Description string
 	Required, Accepted     bool
-	Services               []DeclarationService
+	// ChoiceText is the choice in words (DeclarationChoice), "" when the
+	// declaration carries no choice.
+	ChoiceText string
+	Rows       []DeclarationRow
 }
 
-// DeclarationService is one service of a declared category: a row of the
-// table.
-type DeclarationService struct {
-	ID, Label, Provider string
-	// Function is the "function and location" column.
-	Function, Purpose string
-	Accepted          bool
-	Cookies           []DeclarationCookie
+// DeclarationRow is one service of a category: a row of the table, each
+// cell saying something.
+type DeclarationRow struct {
+	ID, Label string
+	// Provider is the service's provider, "" when it is its label.
+	Provider string
+	// Function is the "function and location" cell: the service's
+	// function, else its label.
+	Function string
+	// Cookies are the cookie names (or patterns) with their storage;
+	// NoCookies is what the cell says when there are none.
+	Cookies   []DeclarationCookie
+	NoCookies string
+	// Purpose is the service's purpose, or the one purpose all of its
+	// cookies share; Purposes lists "name: purpose" for cookies whose
+	// purpose differs.
+	Purpose  string
+	Purposes []DeclarationNote
+	// Duration is the one duration of all cookies; Durations lists the
+	// stated ones per cookie when they differ. When neither says
+	// anything, Duration is "—" and DurationNote says what the dash
+	// means (no cookies, or no duration stated).
+	Duration     string
+	Durations    []DeclarationNote
+	DurationNote string
+	// Accepted is the visitor's choice for the service (Record.Accepted);
+	// ChoiceText says it in words when it differs from its category's.
+	Accepted   bool
+	ChoiceText string
 }
 
-// DeclarationCookie is one cookie (or Web Storage key) of a service; Name
-// is the exact name or the pattern, Storage is "" for a cookie or
+// DeclarationCookie is one cookie (or Web Storage key) of a row; Name is
+// the exact name or the pattern, Storage is "" for a cookie or
 // StorageLocal or StorageSession.
 type DeclarationCookie struct {
-	Name, Storage, Purpose, Duration string
+	Name, Storage string
 }
+
+// DeclarationNote is a cookie's own value in a cell: its name and the text.
+type DeclarationNote struct {
+	Name, Text string
+}
+
+// NoDurationMark is what a duration cell shows when no duration is known;
+// DeclarationRow.DurationNote says why in words.
+const NoDurationMark = "—"
 
 // BuildDeclaration returns the declaration of p in lang, which is matched
 // against the policy's languages as ChooseLanguage does (the default
-// language when none matches). accepted reports the visitor's choice for a
-// category (service "") or a service; it may be nil when there is no
-// choice, and required categories count as accepted either way.
-func BuildDeclaration(p *Policy, lang string, accepted func(category, service string) bool) Declaration {
+// language when none matches). With choice, it carries the visitor's
+// choice r (nil: none yet, required categories count as accepted);
+// without, it is the declaration of the site's cookie policy page.
+func BuildDeclaration(p *Policy, lang string, r *Record, choice bool) Declaration {
 	lang = ChooseLanguage(p, LanguageSignals{Explicit: lang})
-	d := Declaration{Lang: lang, Dir: texts.Dir(lang), Texts: UITexts(p, lang), Choice: accepted != nil}
+	t := UITexts(p, lang)
+	service := t["colService"]
+	if t["colProvider"] != "" {
+		if service != "" {
+			service += " / "
+		}
+		service += t["colProvider"]
+	}
+	d := Declaration{
+		Lang: lang, Dir: texts.Dir(lang),
+		Columns: []string{service, t["colFunction"], t["colCookies"], t["colPurpose"], t["colDuration"]},
+		Choice:  choice,
+	}
+	if choice {
+		d.ChoiceLabel = t["colChoice"]
+	}
 	if p == nil {
 		return d
-	}
-	on := func(c *Category, service string) bool {
-		return c.Required || accepted != nil && accepted(c.ID, service)
 	}
 	for i := range p.Categories {
 		c := &p.Categories[i]
@@ -68,35 +116,100 @@ func BuildDeclaration(p *Policy, lang string, accepted func(category, service st
 			Label:       declText(p, c.Label, lang),
 			Description: declText(p, c.Description, lang),
 			Required:    c.Required,
-			Accepted:    on(c, ""),
+			Accepted:    r.Accepted(p, c.ID, ""),
+		}
+		if choice {
+			dc.ChoiceText = DeclarationChoice(t, c, nil, r)
 		}
 		for _, s := range p.ServicesOf(c.ID) {
-			ds := DeclarationService{
-				ID:       s.ID,
-				Label:    declText(p, s.Label, lang),
-				Provider: s.Provider,
-				Function: declText(p, s.Function, lang),
-				Purpose:  declText(p, s.Purpose, lang),
-				Accepted: on(c, s.ID),
+			row := declRow(p, s, lang, t)
+			row.Accepted = r.Accepted(p, c.ID, s.ID)
+			if choice {
+				row.ChoiceText = DeclarationChoice(t, c, s, r)
 			}
-			for j := range s.Cookies {
-				ck := &s.Cookies[j]
-				storage := ck.Storage
-				if storage == StorageCookie {
-					storage = ""
-				}
-				ds.Cookies = append(ds.Cookies, DeclarationCookie{
-					Name:     ck.DisplayName(),
-					Storage:  storage,
-					Purpose:  declText(p, ck.Purpose, lang),
-					Duration: declText(p, ck.Duration, lang),
-				})
-			}
-			dc.Services = append(dc.Services, ds)
+			dc.Rows = append(dc.Rows, row)
 		}
 		d.Categories = append(d.Categories, dc)
 	}
 	return d
+}
+
+// declRow returns the cells of service s in lang.
+func declRow(p *Policy, s *Service, lang string, t map[string]string) DeclarationRow {
+	row := DeclarationRow{
+		ID:       s.ID,
+		Label:    declText(p, s.Label, lang),
+		Function: declText(p, s.Function, lang),
+		Purpose:  declText(p, s.Purpose, lang),
+	}
+	if s.Provider != row.Label {
+		row.Provider = s.Provider
+	}
+	if row.Function == "" {
+		row.Function = row.Label
+	}
+	purposes := make([]DeclarationNote, len(s.Cookies))
+	durations := make([]DeclarationNote, len(s.Cookies))
+	for i := range s.Cookies {
+		ck := &s.Cookies[i]
+		storage := ck.Storage
+		if storage == StorageCookie {
+			storage = ""
+		}
+		name := ck.DisplayName()
+		row.Cookies = append(row.Cookies, DeclarationCookie{Name: name, Storage: storage})
+		purposes[i] = DeclarationNote{name, declText(p, ck.Purpose, lang)}
+		if purposes[i].Text == "" {
+			purposes[i].Text = row.Purpose
+		}
+		durations[i] = DeclarationNote{name, declText(p, ck.Duration, lang)}
+	}
+	if len(row.Cookies) == 0 {
+		row.NoCookies = t["noCookies"]
+	}
+	if common, ok := sameText(purposes); ok && common != "" {
+		row.Purpose = common
+	} else {
+		row.Purposes = notesApart(purposes, row.Purpose)
+	}
+	if common, ok := sameText(durations); ok {
+		row.Duration = common
+	} else {
+		row.Durations = notesApart(durations, "")
+	}
+	if row.Duration == "" && len(row.Durations) == 0 {
+		row.Duration = NoDurationMark
+		row.DurationNote = t["noDuration"]
+		if len(row.Cookies) == 0 {
+			row.DurationNote = t["noCookies"]
+		}
+	}
+	return row
+}
+
+// sameText returns the text every note has, and whether there is one (at
+// least one note, all alike).
+func sameText(notes []DeclarationNote) (string, bool) {
+	if len(notes) == 0 {
+		return "", false
+	}
+	for _, n := range notes[1:] {
+		if n.Text != notes[0].Text {
+			return "", false
+		}
+	}
+	return notes[0].Text, true
+}
+
+// notesApart returns the notes whose text is neither empty nor base.
+func notesApart(notes []DeclarationNote, base string) []DeclarationNote {
+	var out []DeclarationNote
+	for _, n := range notes {
+		if n.Text != "" && n.Text != base {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // declText returns t in lang, else in the default language or the
@@ -113,317 +226,82 @@ func declText(p *Policy, t Text, lang string) string {
 	return ""
 }
 
-// declRow is one service's row, its cells in table order, unescaped.
-type declRow struct {
-	provider, function string
-	cookies            []DeclarationCookie
-	purposes, duration string
-	choice             string
+// DeclarationJSON returns the cookie declaration the JS bridge draws into
+// [data-consent-declaration] elements: BuildDeclaration with the
+// visitor's current choice r, as JSON.
+func DeclarationJSON(p *Policy, lang string, r *Record) string {
+	return BuildDeclaration(p, lang, r, true).JSON()
 }
 
-// rows returns the rows of a category's table.
-func (d Declaration) rows(c DeclarationCategory) []declRow {
-	out := make([]declRow, 0, len(c.Services))
-	for _, s := range c.Services {
-		r := declRow{provider: s.Provider, function: s.Function}
-		if r.function == "" {
-			r.function = s.Label
-		}
-		purposes := make([]string, len(s.Cookies))
-		durations := make([]string, len(s.Cookies))
-		for i, ck := range s.Cookies {
-			r.cookies = append(r.cookies, ck)
-			purposes[i] = ck.Purpose
-			if purposes[i] == "" {
-				purposes[i] = s.Purpose
-			}
-			durations[i] = ck.Duration
-		}
-		r.purposes = joinPerCookie(s.Cookies, purposes, s.Purpose)
-		r.duration = joinPerCookie(s.Cookies, durations, "")
-		switch {
-		case c.Required:
-			r.choice = d.Texts["alwaysOn"]
-		case s.Accepted:
-			r.choice = d.Texts["accepted"]
-		default:
-			r.choice = d.Texts["refused"]
-		}
-		out = append(out, r)
-	}
-	return out
-}
-
-// joinPerCookie returns the common value when every cookie has the same
-// one. Otherwise it lists "name: value" for each cookie whose value is
-// neither empty nor base (the service's value, may be empty), joined by
-// "; ", after base in parentheses when base is not empty.
-func joinPerCookie(cookies []DeclarationCookie, values []string, base string) string {
-	if len(values) == 0 {
-		return base
-	}
-	same := true
-	for _, v := range values[1:] {
-		if v != values[0] {
-			same = false
-			break
-		}
-	}
-	if same {
-		return values[0]
-	}
-	var b strings.Builder
-	for i, v := range values {
-		if v == "" || v == base {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(cookies[i].Name)
-		b.WriteString(": ")
-		b.WriteString(v)
-	}
-	switch {
-	case base == "":
-		return b.String()
-	case b.Len() == 0:
-		return base
-	}
-	return base + " (" + b.String() + ")"
-}
-
-// columns returns the table's header cells, unescaped.
-func (d Declaration) columns() []string {
-	cols := []string{d.Texts["colProvider"], d.Texts["colFunction"], d.Texts["colCookies"],
-		d.Texts["colPurpose"], d.Texts["colDuration"]}
-	if d.Choice {
-		cols = append(cols, d.Texts["colChoice"])
-	}
-	return cols
-}
-
-// HTML returns the declaration as one <section> in d.Lang and d.Dir: per
-// category an <h3> heading, its description and a <table> with a <caption>
-// and column headers, every policy string escaped. A category without
-// services has no table.
-func (d Declaration) HTML() string {
-	var b strings.Builder
-	b.WriteString(`<section class="consent-declaration" lang="`)
-	b.WriteString(escapeHTML(d.Lang))
-	b.WriteString(`" dir="`)
-	b.WriteString(escapeHTML(d.Dir))
-	b.WriteString("\">\n")
+// JSON returns d as the browser reads it: the fields of Declaration and
+// its parts in lower camel case (docs/api.md describes it).
+func (d Declaration) JSON() string {
+	var w jsontext.Writer
+	w.BeginObject()
+	w.KeyStr("lang", d.Lang)
+	w.KeyStr("dir", d.Dir)
+	w.Key("columns")
+	w.StrList(d.Columns)
+	w.KeyBool("choice", d.Choice)
+	w.KeyStr("choiceLabel", d.ChoiceLabel)
+	w.Key("categories")
+	w.BeginArray()
 	for _, c := range d.Categories {
-		b.WriteString("<h3>")
-		b.WriteString(escapeHTML(c.Label))
-		b.WriteString("</h3>\n")
-		if c.Description != "" {
-			b.WriteString("<p>")
-			b.WriteString(escapeHTML(c.Description))
-			b.WriteString("</p>\n")
+		w.BeginObject()
+		w.KeyStr("id", c.ID)
+		w.KeyStr("label", c.Label)
+		w.KeyStr("description", c.Description)
+		w.KeyBool("required", c.Required)
+		w.KeyBool("accepted", c.Accepted)
+		w.KeyStr("choiceText", c.ChoiceText)
+		w.Key("rows")
+		w.BeginArray()
+		for _, r := range c.Rows {
+			r.writeJSON(&w)
 		}
-		if len(c.Services) == 0 {
-			continue
-		}
-		b.WriteString("<table>\n<caption>")
-		b.WriteString(escapeHTML(c.Label))
-		b.WriteString("</caption>\n<thead>\n<tr>")
-		for _, col := range d.columns() {
-			b.WriteString(`<th scope="col">`)
-			b.WriteString(escapeHTML(col))
-			b.WriteString("</th>")
-		}
-		b.WriteString("</tr>\n</thead>\n<tbody>\n")
-		for _, r := range d.rows(c) {
-			b.WriteString("<tr><td>")
-			b.WriteString(escapeHTML(r.provider))
-			b.WriteString("</td><td>")
-			b.WriteString(escapeHTML(r.function))
-			b.WriteString("</td><td>")
-			for i, ck := range r.cookies {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				b.WriteString("<code>")
-				b.WriteString(escapeHTML(ck.Name))
-				b.WriteString("</code>")
-				if ck.Storage != "" {
-					b.WriteString(" (")
-					b.WriteString(escapeHTML(ck.Storage))
-					b.WriteString(")")
-				}
-			}
-			b.WriteString("</td><td>")
-			b.WriteString(escapeHTML(r.purposes))
-			b.WriteString("</td><td>")
-			b.WriteString(escapeHTML(r.duration))
-			if d.Choice {
-				b.WriteString("</td><td>")
-				b.WriteString(escapeHTML(r.choice))
-			}
-			b.WriteString("</td></tr>\n")
-		}
-		b.WriteString("</tbody>\n</table>\n")
+		w.EndArray()
+		w.EndObject()
 	}
-	b.WriteString("</section>\n")
-	return b.String()
+	w.EndArray()
+	w.EndObject()
+	return w.String()
 }
 
-// Markdown returns the declaration as GitHub-flavoured Markdown: per
-// category a "### Label" heading, its description and a pipe table of the
-// services. Policy strings are escaped so that none can break the table or
-// inject markup; cookie names are code spans.
-func (d Declaration) Markdown() string {
-	var b strings.Builder
-	for i, c := range d.Categories {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		b.WriteString("### ")
-		b.WriteString(EscapeMarkdown(c.Label))
-		b.WriteString("\n")
-		if c.Description != "" {
-			b.WriteString("\n")
-			b.WriteString(escapeMarkdownLine(c.Description))
-			b.WriteString("\n")
-		}
-		if len(c.Services) == 0 {
-			continue
-		}
-		b.WriteString("\n|")
-		cols := d.columns()
-		for _, col := range cols {
-			b.WriteString(" ")
-			b.WriteString(EscapeMarkdown(col))
-			b.WriteString(" |")
-		}
-		b.WriteString("\n|")
-		for range cols {
-			b.WriteString(" --- |")
-		}
-		b.WriteString("\n")
-		for _, r := range d.rows(c) {
-			names := make([]string, len(r.cookies))
-			for i, ck := range r.cookies {
-				names[i] = markdownCode(ck.Name)
-				if ck.Storage != "" {
-					names[i] += " (" + EscapeMarkdown(ck.Storage) + ")"
-				}
-			}
-			cells := []string{EscapeMarkdown(r.provider), EscapeMarkdown(r.function),
-				strings.Join(names, ", "), EscapeMarkdown(r.purposes), EscapeMarkdown(r.duration)}
-			if d.Choice {
-				cells = append(cells, EscapeMarkdown(r.choice))
-			}
-			b.WriteString("|")
-			for _, cell := range cells {
-				b.WriteString(" ")
-				b.WriteString(cell)
-				b.WriteString(" |")
-			}
-			b.WriteString("\n")
-		}
+func (r DeclarationRow) writeJSON(w *jsontext.Writer) {
+	w.BeginObject()
+	w.KeyStr("id", r.ID)
+	w.KeyStr("label", r.Label)
+	w.KeyStr("provider", r.Provider)
+	w.KeyStr("function", r.Function)
+	w.Key("cookies")
+	w.BeginArray()
+	for _, ck := range r.Cookies {
+		w.BeginObject()
+		w.KeyStr("name", ck.Name)
+		w.KeyStr("storage", ck.Storage)
+		w.EndObject()
 	}
-	return b.String()
+	w.EndArray()
+	w.KeyStr("noCookies", r.NoCookies)
+	w.KeyStr("purpose", r.Purpose)
+	w.Key("purposes")
+	writeNotes(w, r.Purposes)
+	w.KeyStr("duration", r.Duration)
+	w.Key("durations")
+	writeNotes(w, r.Durations)
+	w.KeyStr("durationNote", r.DurationNote)
+	w.KeyBool("accepted", r.Accepted)
+	w.KeyStr("choiceText", r.ChoiceText)
+	w.EndObject()
 }
 
-// escapeHTML escapes the five characters with a meaning in HTML text and
-// attribute values.
-func escapeHTML(s string) string {
-	if !strings.ContainsAny(s, `&<>"'`) {
-		return s
+func writeNotes(w *jsontext.Writer, notes []DeclarationNote) {
+	w.BeginArray()
+	for _, n := range notes {
+		w.BeginObject()
+		w.KeyStr("name", n.Name)
+		w.KeyStr("text", n.Text)
+		w.EndObject()
 	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&#34;")
-		case '\'':
-			b.WriteString("&#39;")
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
-// oneLine replaces line breaks by spaces: a Markdown table row, heading or
-// paragraph must stay on one line.
-func oneLine(s string) string {
-	if !strings.ContainsAny(s, "\r\n") {
-		return s
-	}
-	s = strings.ReplaceAll(s, "\r\n", " ")
-	s = strings.ReplaceAll(s, "\r", " ")
-	return strings.ReplaceAll(s, "\n", " ")
-}
-
-// EscapeMarkdown makes s literal text on one line of a Markdown table cell
-// or heading: line breaks become spaces, and the characters with a
-// meaning in Markdown inline text or tables get a backslash.
-func EscapeMarkdown(s string) string {
-	s = oneLine(s)
-	if !strings.ContainsAny(s, "\\`*_[]<>&|#~") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '#', '~':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
-// escapeMarkdownLine is EscapeMarkdown for a paragraph of its own: a
-// leading "-", "+", "=" or "1." would otherwise start a list or a rule.
-func escapeMarkdownLine(s string) string {
-	s = EscapeMarkdown(strings.TrimLeft(oneLine(s), " "))
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '-', '+', '=':
-		return `\` + s
-	}
-	i := 0
-	for i < len(s) && i < 9 && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
-		return s[:i] + `\` + s[i:]
-	}
-	return s
-}
-
-// markdownCode returns s as a Markdown code span inside a table cell: a
-// backtick fence longer than any run of backticks in s, pipes escaped as
-// GitHub-flavoured tables require, on one line.
-func markdownCode(s string) string {
-	s = strings.ReplaceAll(oneLine(s), "|", `\|`)
-	longest, run := 0, 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == '`' {
-			run++
-			longest = max(longest, run)
-		} else {
-			run = 0
-		}
-	}
-	fence := strings.Repeat("`", longest+1)
-	if s == "" || s[0] == '`' || s[len(s)-1] == '`' || s[0] == ' ' && s[len(s)-1] == ' ' {
-		s = " " + s + " "
-	}
-	return fence + s + fence
+	w.EndArray()
 }

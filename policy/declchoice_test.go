@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-const choicePolicy = `{"categories": [
+const choicePolicy = `{"languages": ["en", "de"], "categories": [
   {"id": "necessary", "required": true, "label": "N"},
   {"id": "stats", "label": "S"}],
  "services": [
@@ -18,11 +18,13 @@ const choicePolicy = `{"categories": [
 // choice only where it differs from its category's.
 func TestDeclarationChoice(t *testing.T) {
 	p := mustParse(t, choicePolicy)
-	type row struct{ Choice string }
+	type row struct {
+		Choice string `json:"choiceText"`
+	}
 	type cat struct {
-		ID       string
-		Choice   string
-		Services []row
+		ID       string `json:"id"`
+		Choice   string `json:"choiceText"`
+		Services []row  `json:"rows"`
 	}
 	decl := func(r *Record, lang string) []cat {
 		var d struct{ Categories []cat }

@@ -23,8 +23,8 @@ func ViewJSON(p *Policy, show, lang string, r *Record, notice string) string {
 
 // DraftViewJSON is ViewJSON for a dialog whose draft is d: every switch
 // is drawn from the draft (see Draft.CategorySwitch and ServiceSwitch), as
-// "checked", "partly" (indeterminate), "required" (disabled, always on)
-// and "stateText" (the state in words). r is the stored choice, for the
+// "checked", "partly" (indeterminate), "disabled" (always on) and
+// "stateText" (the state in words). r is the stored choice, for the
 // reopen button (ReopenShown).
 func DraftViewJSON(p *Policy, show, lang string, d *Draft, r *Record, notice string) string {
 	var w jsontext.Writer
@@ -48,48 +48,11 @@ func DraftViewJSON(p *Policy, show, lang string, d *Draft, r *Record, notice str
 		}
 		w.KeyBool("checked", sw.Checked)
 		w.KeyBool("partly", sw.Partly)
+		w.KeyBool("disabled", sw.Disabled)
 		w.KeyStr("stateText", ui[sw.Text])
 	})
 	w.EndObject()
 	return w.String()
-}
-
-// DeclarationJSON returns the cookie declaration the JS bridge draws into
-// [data-consent-declaration] elements: per category its services and
-// cookies in lang, with the visitor's current choice from r.
-func DeclarationJSON(p *Policy, lang string, r *Record) string {
-	var w jsontext.Writer
-	w.BeginObject()
-	w.KeyStr("lang", lang)
-	w.KeyStr("dir", texts.Dir(lang))
-	ui := UITexts(p, lang)
-	w.Key("texts")
-	w.StrMap(texts.Keys, ui)
-	w.Key("categories")
-	on := chosen(r)
-	writeCategories(&w, p, lang, func(w *jsontext.Writer, c *Category, s *Service) {
-		w.KeyBool("accepted", on(c, s))
-		// The words too: "No choice yet" before any (DeclarationChoice).
-		w.KeyStr("choice", DeclarationChoice(ui, c, s, r))
-	})
-	w.EndObject()
-	return w.String()
-}
-
-// chosen returns whether r accepts a category (s nil) or a service:
-// required categories always, nothing optional without a record.
-func chosen(r *Record) func(*Category, *Service) bool {
-	return func(c *Category, s *Service) bool {
-		switch {
-		case c.Required:
-			return true
-		case r == nil:
-			return false
-		case s == nil:
-			return r.Categories[c.ID]
-		}
-		return r.Services[s.ID]
-	}
 }
 
 // writeCategories writes every category with its services and cookies in

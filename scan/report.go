@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/declaration"
 )
 
 // Row is one row of a cookie policy's declaration table: a service with what was found of it.
@@ -150,7 +150,7 @@ func (r *Report) JSON() ([]byte, error) {
 
 // md escapes text for one line of Markdown (a table cell or a list item).
 func md(s string) string {
-	return policy.EscapeMarkdown(strings.Join(strings.Fields(s), " "))
+	return declaration.EscapeMarkdown(strings.Join(strings.Fields(s), " "))
 }
 
 // code is a Markdown code span safe in a table cell.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/policy/declaration"
 	"github.com/consentwasm/consent/policy/texts"
 )
 
@@ -55,9 +56,9 @@ func runDeclaration(args []string, stdout, stderr io.Writer) int {
 	var render func(policy.Declaration) string
 	switch strings.ToLower(*format) {
 	case "md", "markdown":
-		render = policy.Declaration.Markdown
+		render = declaration.Markdown
 	case "html":
-		render = policy.Declaration.HTML
+		render = declaration.HTML
 	default:
 		return usageError(fmt.Sprintf("unknown format %q: use html or md", *format))
 	}
@@ -81,6 +82,6 @@ func runDeclaration(args []string, stdout, stderr io.Writer) int {
 				*lang, strings.Join(p.Languages, ", ")))
 		}
 	}
-	fmt.Fprint(stdout, render(policy.BuildDeclaration(p, l, nil)))
+	fmt.Fprint(stdout, render(policy.BuildDeclaration(p, l, nil, false)))
 	return 0
 }

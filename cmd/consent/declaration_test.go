@@ -23,12 +23,12 @@ func TestDeclarationLilleFrench(t *testing.T) {
 	}
 	for _, want := range []string{
 		"### Nécessaires\n",
-		"| Fournisseur | Fonction et emplacement | Noms des cookies | Finalités | Durée |\n",
+		"| Service / Fournisseur | Fonction et emplacement | Noms des cookies | Finalités | Durée |\n",
 		// Lille's cookie table, in French.
-		"| Opendatasoft | Authentification (front et back office) | `sessionid` | Se souvenir de l'utilisateur d'une page à l'autre | 2 semaines |\n",
-		"| Opendatasoft | Sélection de la langue (front et back office) | `django_language` | Se souvenir de la langue du visiteur | Session |\n",
-		"| Opendatasoft | API (CSRF) (front et back office) | `csrftoken` | Récupérer des données via des appels à l'API | 1 an |\n",
-		"| Opendatasoft | Choix relatifs à vos préférences en matière de cookies | `cookies_preferences` | Se souvenir des préférences du visiteur en matière de cookies | 6 mois |\n",
+		"| Authentification (Opendatasoft) | Authentification (front et back office) | `sessionid` | Se souvenir de l'utilisateur d'une page à l'autre | 2 semaines |\n",
+		"| Choix de la langue (Opendatasoft) | Sélection de la langue (front et back office) | `django_language` | Se souvenir de la langue du visiteur | Session |\n",
+		"| Sécurité de l'API (CSRF) (Opendatasoft) | API (CSRF) (front et back office) | `csrftoken` | Récupérer des données via des appels à l'API | 1 an |\n",
+		"| Préférences de cookies (Opendatasoft) | Choix relatifs à vos préférences en matière de cookies | `cookies_preferences` | Se souvenir des préférences du visiteur en matière de cookies | 6 mois |\n",
 		"### Statistiques\n",
 	} {
 		if !strings.Contains(out, want) {
@@ -57,8 +57,8 @@ func TestDeclarationFlagsBeforeFileAndHTML(t *testing.T) {
 		`<section class="consent-declaration" lang="en" dir="ltr">`,
 		"<h3>Necessary</h3>",
 		"<caption>Necessary</caption>",
-		`<th scope="col">Provider</th>`,
-		"<td>Opendatasoft</td><td>Authentication (front and back office)</td><td><code>sessionid</code></td><td>To remember the user from one page to another</td><td>2 weeks</td></tr>",
+		`<th scope="col">Service / Provider</th>`,
+		"<th scope=\"row\">Authentication (Opendatasoft)</th><td>Authentication (front and back office)</td><td><code>sessionid</code></td><td>To remember the user from one page to another</td><td>2 weeks</td></tr>",
 		"To remember the visitor&#39;s language",
 	} {
 		if !strings.Contains(out, want) {

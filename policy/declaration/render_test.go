@@ -7,7 +7,7 @@ import (
 	"github.com/consentwasm/consent/policy"
 )
 
-// seedPolicy is a part of the seeds' table, in English and French, with a
+// seedPolicy is a part of the Lille example's cookie table, in English and French, with a
 // statistics category added.
 func seedPolicy() *policy.Policy {
 	return &policy.Policy{

@@ -10,8 +10,6 @@
 // nothing ever thrown at the caller.
 
 const ccViews = ["banner", "preferences"];
-const ccLayouts = ["bar", "box", "center"];
-const ccThemes = ["auto", "light", "dark"];
 
 // ccState is the UI's whole state: what is on screen and where focus goes.
 const ccState = {
@@ -29,9 +27,6 @@ const ccState = {
   clickedAt: 0,
   act: () => {},
   view: null,
-  theme: "auto",
-  lang: "",
-  dir: "",
   placeholders: new WeakMap(), // blocked element -> {box, hadHidden, onAccept}
   drawn: new WeakMap(), // switch input -> its state in Go's last view
 };
@@ -65,9 +60,9 @@ function ccNormView(view) {
   return {
     show: ccViews.includes(v.show) ? v.show : "",
     lang: str(v.lang),
-    dir: v.dir === "rtl" ? "rtl" : "ltr",
-    layout: ccLayouts.includes(v.layout) ? v.layout : "bar",
-    theme: ccThemes.includes(v.theme) ? v.theme : "auto",
+    dir: str(v.dir),
+    layout: str(v.layout),
+    theme: str(v.theme),
     texts: ccNormTexts(v.texts),
     policyUrl: ccDom.safeHref(v.policyUrl),
     notice: str(v.notice),
@@ -83,22 +78,20 @@ function ccNormTexts(t) {
   return out;
 }
 
-// ccNormSwitch reads a switch as Go drew it: checked, partly
-// (indeterminate), required (disabled) and its state in words.
+// ccNormSwitch reads a switch as Go drew it (policy.Switch): checked,
+// partly (indeterminate), disabled (always on) and its state in words.
 function ccNormSwitch(o) {
-  return { checked: o.checked === true, partly: o.partly === true, stateText: ccDom.str(o.stateText) };
+  return {
+    checked: o.checked === true,
+    partly: o.partly === true,
+    disabled: o.disabled === true,
+    stateText: ccDom.str(o.stateText),
+  };
 }
 
-// ccNormAccepted reads a declaration entry's choice as Go wrote it, and
-// its words (policy.DeclarationChoice; "" for a service whose choice is
-// its category's).
-function ccNormAccepted(o) {
-  return { on: o.accepted === true, choice: ccDom.str(o.choice) };
-}
-
-// ccNormCategories normalises categories and their services; state reads
-// the fields of their state (ccNormSwitch in a view, ccNormAccepted in a
-// declaration). Entries without an id are dropped: they cannot be touched.
+// ccNormCategories normalises the view's categories and their services;
+// state reads the fields of their switches. Entries without an id are
+// dropped: they cannot be touched.
 function ccNormCategories(list, state) {
   const str = ccDom.str;
   const out = [];
@@ -106,7 +99,6 @@ function ccNormCategories(list, state) {
     const c = ccDom.obj(c0);
     const id = str(c.id);
     if (id === "") continue;
-    const required = c.required === true;
     const services = [];
     for (const s0 of ccDom.arr(c.services)) {
       const s = ccDom.obj(s0);
@@ -114,7 +106,7 @@ function ccNormCategories(list, state) {
       if (sid === "") continue;
       services.push({
         id: sid,
-        label: str(s.label) || sid,
+        label: str(s.label),
         provider: str(s.provider),
         function: str(s.function),
         purpose: str(s.purpose),
@@ -127,9 +119,8 @@ function ccNormCategories(list, state) {
     }
     out.push({
       id,
-      label: str(c.label) || id,
+      label: str(c.label),
       description: str(c.description),
-      required,
       ...state(c),
       services,
     });
@@ -182,9 +173,6 @@ function ccEnsureRoot(v) {
   if (v.lang) r.setAttribute("lang", v.lang);
   else r.removeAttribute("lang");
   r.setAttribute("dir", v.dir);
-  ccState.theme = v.theme;
-  ccState.lang = v.lang;
-  ccState.dir = v.dir;
   return r;
 }
 
@@ -343,7 +331,7 @@ function ccSwitch(o) {
   input.checked = o.sw.checked;
   input.defaultChecked = o.sw.checked;
   input.indeterminate = o.sw.partly;
-  input.disabled = !!o.disabled;
+  input.disabled = o.sw.disabled;
   ccState.drawn.set(input, o.sw);
   const label = ccDom.el(
     "label",
@@ -373,7 +361,6 @@ function ccCategoryRow(c, v, expanded) {
         kind: "category",
         id: c.id,
         sw: c,
-        disabled: c.required,
         name: c.label,
         describedby: c.description ? descId : null,
       }),
@@ -426,7 +413,7 @@ function ccServiceItem(s, c, v) {
       "div",
       { class: "cc-svc-head" },
       ccDom.el("h4", { class: "cc-svc-title", id: labelId, text: s.label }),
-      ccSwitch({ kind: "service", id: s.id, sw: s, disabled: c.required, name: s.label }),
+      ccSwitch({ kind: "service", id: s.id, sw: s, name: s.label }),
     ),
     meta,
   );
@@ -695,6 +682,8 @@ function ccRender(view, act) {
 
 // ----------------------------------------------------------- declaration
 
+// ccDeclaration draws Go's declaration (policy.Declaration): every
+// heading, cell and fallback is Go's; only the table's shape is drawn here.
 function ccDeclaration(el, decl) {
   if (!el || typeof el.appendChild !== "function") return;
   let d = decl;
@@ -706,51 +695,45 @@ function ccDeclaration(el, decl) {
     }
   }
   d = ccDom.obj(d);
-  const t = ccNormTexts(d.texts);
-  const cats = ccNormCategories(d.categories, ccNormAccepted);
-  const lang = ccDom.str(d.lang);
-  const wrap = ccDom.el("div", { class: "cc-decl", lang: lang || null, dir: d.dir === "rtl" ? "rtl" : d.dir === "ltr" ? "ltr" : null });
-  const cols = [
-    [ccText(t, "colService"), ccText(t, "colProvider")].filter(Boolean).join(" / "),
-    ccText(t, "colFunction"),
-    ccText(t, "colCookies"),
-    ccText(t, "colPurpose"),
-    ccText(t, "colDuration"),
-  ];
+  const str = ccDom.str;
+  const wrap = ccDom.el("div", { class: "cc-decl", lang: str(d.lang) || null, dir: str(d.dir) || null });
+  const cols = ccDom.arr(d.columns).map(str);
   const level = ccHeadingLevel(el);
-  for (const c of cats) {
+  for (const c0 of ccDom.arr(d.categories)) {
+    const c = ccDom.obj(c0);
+    const rows = ccDom.arr(c.rows).map(ccDom.obj);
     const headId = ccDom.uid("cc-decl-h");
     // A plain section (no name, so not a landmark): the scrollable table
     // below is the one region named by the heading.
-    const sec = ccDom.el("section", { class: "cc-decl-cat", "data-cc-category": c.id });
-    sec.appendChild(ccDom.el("h" + level, { id: headId, class: "cc-decl-title", text: c.label }));
-    if (c.description) sec.appendChild(ccDom.el("p", { class: "cc-decl-desc", text: c.description }));
-    // The words are Go's (policy.DeclarationChoice): "No choice yet" before any.
-    const choice = c.choice;
-    const choiceLabel = ccText(t, "colChoice");
-    sec.appendChild(
-      ccDom.el(
-        "p",
-        { class: "cc-decl-choice", "data-accepted": c.on ? "true" : "false" },
-        choiceLabel ? choiceLabel + ": " : "",
-        ccDom.el("strong", { text: choice }),
-      ),
-    );
-    if (c.services.length > 0) {
+    const sec = ccDom.el("section", { class: "cc-decl-cat", "data-cc-category": str(c.id) });
+    sec.appendChild(ccDom.el("h" + level, { id: headId, class: "cc-decl-title", text: str(c.label) }));
+    if (str(c.description)) sec.appendChild(ccDom.el("p", { class: "cc-decl-desc", text: str(c.description) }));
+    if (d.choice === true) {
+      const label = str(d.choiceLabel);
+      sec.appendChild(
+        ccDom.el(
+          "p",
+          { class: "cc-decl-choice", "data-accepted": c.accepted === true ? "true" : "false" },
+          label ? label + ": " : "",
+          ccDom.el("strong", { text: str(c.choiceText) }),
+        ),
+      );
+    }
+    if (rows.length > 0) {
       const table = ccDom.el("table", { class: "cc-table" });
       // The caption names the table for assistive technologies; the heading
       // just above shows the same words.
-      table.appendChild(ccDom.el("caption", { class: "cc-sr-only", text: c.label }));
+      table.appendChild(ccDom.el("caption", { class: "cc-sr-only", text: str(c.label) }));
       const headRow = ccDom.el("tr");
       for (const h of cols) headRow.appendChild(ccDom.el("th", { scope: "col", text: h }));
       table.appendChild(ccDom.el("thead", {}, headRow));
       const tbody = ccDom.el("tbody");
-      for (const s of c.services) tbody.appendChild(ccDeclRow(s, c, t));
+      for (const r of rows) tbody.appendChild(ccDeclRow(r));
       table.appendChild(tbody);
       sec.appendChild(
         ccDom.el(
           "div",
-          { class: "cc-table-wrap", tabindex: "0", role: "region", "aria-labelledby": headId, "data-cc-key": "decl:" + c.id },
+          { class: "cc-table-wrap", tabindex: "0", role: "region", "aria-labelledby": headId, "data-cc-key": "decl:" + str(c.id) },
           table,
         ),
       );
@@ -779,44 +762,42 @@ function ccHeadingLevel(el) {
   return Math.min(6, Math.max(2, last + 1));
 }
 
-function ccDeclRow(s, c, t) {
-  const tr = ccDom.el("tr", { "data-cc-service": s.id });
-  const first = ccDom.el("th", { scope: "row" }, ccDom.el("span", { class: "cc-decl-service", text: s.label }));
-  if (s.provider && s.provider !== s.label) {
-    first.appendChild(ccDom.el("span", { class: "cc-decl-provider", text: s.provider }));
-  }
-  if (s.choice) first.appendChild(ccDom.el("span", { class: "cc-decl-svc-choice", text: s.choice }));
-  tr.appendChild(first);
-  tr.appendChild(ccDom.el("td", { text: s.function }));
+// ccDeclNotes draws per-cookie notes ("name: text") as a list, or nothing.
+function ccDeclNotes(notes) {
+  const list = ccDom.arr(notes).map(ccDom.obj);
+  if (list.length === 0) return null;
+  const ul = ccDom.el("ul", { class: "cc-decl-list", role: "list" });
+  for (const n of list) ul.appendChild(ccDom.el("li", {}, ccDom.el("code", { text: ccDom.str(n.name) }), ": " + ccDom.str(n.text)));
+  return ul;
+}
 
+function ccDeclRow(r) {
+  const str = ccDom.str;
+  const tr = ccDom.el("tr", { "data-cc-service": str(r.id) });
+  const first = ccDom.el("th", { scope: "row" }, ccDom.el("span", { class: "cc-decl-service", text: str(r.label) }));
+  if (str(r.provider)) first.appendChild(ccDom.el("span", { class: "cc-decl-provider", text: str(r.provider) }));
+  if (str(r.choiceText)) first.appendChild(ccDom.el("span", { class: "cc-decl-svc-choice", text: str(r.choiceText) }));
+  tr.appendChild(first);
+  tr.appendChild(ccDom.el("td", { text: str(r.function) }));
+
+  const cookies = ccDom.arr(r.cookies).map(ccDom.obj);
   const names = ccDom.el("ul", { class: "cc-decl-list", role: "list" });
-  for (const k of s.cookies) {
-    const li = ccDom.el("li", {}, ccDom.el("code", { text: k.name }));
-    if (k.storage && k.storage !== "cookie") li.appendChild(ccDom.el("span", { class: "cc-cookie-storage", text: " (" + k.storage + ")" }));
+  for (const k of cookies) {
+    const li = ccDom.el("li", {}, ccDom.el("code", { text: str(k.name) }));
+    if (str(k.storage)) li.appendChild(ccDom.el("span", { class: "cc-cookie-storage", text: " (" + str(k.storage) + ")" }));
     names.appendChild(li);
   }
-  tr.appendChild(ccDom.el("td", {}, s.cookies.length ? names : ""));
+  tr.appendChild(ccDom.el("td", {}, cookies.length ? names : str(r.noCookies)));
 
-  const purposes = ccDom.el("td", {}, s.purpose ? ccDom.el("p", { text: s.purpose }) : null);
-  const extra = s.cookies.filter((k) => k.purpose && k.purpose !== s.purpose);
-  if (extra.length > 0) {
-    const ul = ccDom.el("ul", { class: "cc-decl-list", role: "list" });
-    for (const k of extra) ul.appendChild(ccDom.el("li", {}, ccDom.el("code", { text: k.name }), ": " + k.purpose));
-    purposes.appendChild(ul);
-  }
-  tr.appendChild(purposes);
+  tr.appendChild(ccDom.el("td", {}, str(r.purpose) ? ccDom.el("p", { text: str(r.purpose) }) : null, ccDeclNotes(r.purposes)));
 
-  const durations = s.cookies.filter((k) => k.duration);
-  const distinct = new Set(durations.map((k) => k.duration));
-  const dur = ccDom.el("td");
-  if (distinct.size === 1 && durations.length === s.cookies.length) {
-    dur.textContent = durations[0].duration;
-  } else if (durations.length > 0) {
-    const ul = ccDom.el("ul", { class: "cc-decl-list", role: "list" });
-    for (const k of durations) ul.appendChild(ccDom.el("li", {}, ccDom.el("code", { text: k.name }), ": " + k.duration));
-    dur.appendChild(ul);
-  }
-  tr.appendChild(dur);
+  // A dash says "nothing stated": its words are there for screen readers
+  // and as a tooltip.
+  const note = str(r.durationNote);
+  const duration = note
+    ? [ccDom.el("span", { "aria-hidden": "true", title: note, text: str(r.duration) }), ccDom.el("span", { class: "cc-sr-only", text: note })]
+    : [str(r.duration), ccDeclNotes(r.durations)];
+  tr.appendChild(ccDom.el("td", { class: note ? "cc-decl-none" : null }, duration));
   return tr;
 }
 
@@ -869,9 +850,9 @@ function ccPlaceholder(el, ph, onAccept) {
   }
   rec.onAccept = onAccept;
   const box = rec.box;
-  box.setAttribute("data-theme", ccState.theme || "auto");
-  if (ccState.lang) box.setAttribute("lang", ccState.lang);
-  if (ccState.dir) box.setAttribute("dir", ccState.dir);
+  box.setAttribute("data-theme", ccDom.str(p.theme));
+  box.setAttribute("lang", ccDom.str(p.lang));
+  box.setAttribute("dir", ccDom.str(p.dir));
   const name = ccDom.str(el.getAttribute("title")) || vars.service || vars.provider;
   if (name) box.setAttribute("aria-label", name);
   else box.removeAttribute("aria-label");
