@@ -53,7 +53,7 @@ func runDeclaration(args []string, stdout, stderr io.Writer) int {
 		}
 		return usageError("one policy FILE expected, got " + strings.Join(files, " "))
 	}
-	var render func(policy.Declaration) string
+	var render func(declaration.Declaration) string
 	switch strings.ToLower(*format) {
 	case "md", "markdown":
 		render = declaration.Markdown
@@ -82,6 +82,11 @@ func runDeclaration(args []string, stdout, stderr io.Writer) int {
 				*lang, strings.Join(p.Languages, ", ")))
 		}
 	}
-	fmt.Fprint(stdout, render(policy.BuildDeclaration(p, l, nil, false)))
+	d, err := declaration.Build(p, l, nil, false)
+	if err != nil {
+		fmt.Fprintf(stderr, "consent declaration: %v\n", err)
+		return 1
+	}
+	fmt.Fprint(stdout, render(d))
 	return 0
 }

@@ -1,20 +1,16 @@
 // Package declaration prints a policy's cookie declaration
-// (policy.Declaration, the view the browser draws too) as HTML or Markdown
+// (Declaration, the view the browser draws too) as HTML or Markdown
 // for the site's cookie policy page. It is the CLI's: the wasm draws the
 // same view in the page and never imports this package.
 package declaration
 
-import (
-	"strings"
-
-	"github.com/consentwasm/consent/policy"
-)
+import "strings"
 
 // HTML returns d as one <section> in d.Lang and d.Dir: per category an
 // <h3> heading, its description, the visitor's choice when d carries one,
 // and a <table> with a <caption> and column headers, every policy string
 // escaped. A category without services has no table.
-func HTML(d policy.Declaration) string {
+func HTML(d Declaration) string {
 	var b strings.Builder
 	b.WriteString(`<section class="consent-declaration" lang="`)
 	b.WriteString(escapeHTML(d.Lang))
@@ -92,7 +88,7 @@ func HTML(d policy.Declaration) string {
 // carries one, and a pipe table of the services. Policy strings are
 // escaped so that none can break the table or inject markup; cookie names
 // are code spans.
-func Markdown(d policy.Declaration) string {
+func Markdown(d Declaration) string {
 	var b strings.Builder
 	for i, c := range d.Categories {
 		if i > 0 {
@@ -154,7 +150,7 @@ func Markdown(d policy.Declaration) string {
 // serviceCell is a row's first cell: the service, its provider in
 // parentheses when it has another name, and its own choice when it
 // differs from its category's.
-func serviceCell(r policy.DeclarationRow) string {
+func serviceCell(r Row) string {
 	s := r.Label
 	if r.Provider != "" {
 		s += " (" + r.Provider + ")"
@@ -175,7 +171,7 @@ func labelled(label, text string) string {
 
 // withNotes returns base, then the per-cookie notes as "name: text"
 // joined by "; ", in parentheses after a base.
-func withNotes(base string, notes []policy.DeclarationNote) string {
+func withNotes(base string, notes []Note) string {
 	var b strings.Builder
 	for _, n := range notes {
 		if b.Len() > 0 {
@@ -196,7 +192,7 @@ func withNotes(base string, notes []policy.DeclarationNote) string {
 
 // durationCell is a row's duration in Markdown, where a dash alone would
 // say nothing: the dash with its meaning in parentheses.
-func durationCell(r policy.DeclarationRow) string {
+func durationCell(r Row) string {
 	if r.DurationNote != "" {
 		return r.Duration + " (" + r.DurationNote + ")"
 	}

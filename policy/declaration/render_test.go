@@ -63,14 +63,14 @@ const wantSeedMarkdown = "### Necessary cookies\n" +
 	"### Empty\n"
 
 func TestDeclarationMarkdown(t *testing.T) {
-	got := Markdown(policy.BuildDeclaration(seedPolicy(), "en", nil, false))
+	got := Markdown(build(t, seedPolicy(), "en", nil, false))
 	if got != wantSeedMarkdown {
 		t.Errorf("Markdown() =\n%s\nwant\n%s", got, wantSeedMarkdown)
 	}
 }
 
 func TestDeclarationMarkdownFrench(t *testing.T) {
-	d := policy.BuildDeclaration(seedPolicy(), "fr-FR", nil, false)
+	d := build(t, seedPolicy(), "fr-FR", nil, false)
 	if d.Lang != "fr" {
 		t.Fatalf("Lang = %q, want fr", d.Lang)
 	}
@@ -122,7 +122,7 @@ const wantSeedHTML = `<section class="consent-declaration" lang="en" dir="ltr">
 
 func TestDeclarationHTML(t *testing.T) {
 	r := &policy.Record{Categories: map[string]bool{"necessary": true, "statistics": true}, Services: map[string]bool{"auth": true, "csrf": true, "matomo": true}}
-	got := HTML(policy.BuildDeclaration(seedPolicy(), "en", r, true))
+	got := HTML(build(t, seedPolicy(), "en", r, true))
 	if got != wantSeedHTML {
 		t.Errorf("HTML() =\n%s\nwant\n%s", got, wantSeedHTML)
 	}
@@ -147,7 +147,7 @@ func hostilePolicy() *policy.Policy {
 }
 
 func TestDeclarationHTMLEscapes(t *testing.T) {
-	h := HTML(policy.BuildDeclaration(hostilePolicy(), "en", nil, false))
+	h := HTML(build(t, hostilePolicy(), "en", nil, false))
 	for _, bad := range []string{"<script", "<img", "<b>", `"Corp"`, "'Sons'", "<z>", "& "} {
 		if strings.Contains(h, bad) {
 			t.Errorf("HTML contains unescaped %q:\n%s", bad, h)
@@ -165,7 +165,7 @@ func TestDeclarationHTMLEscapes(t *testing.T) {
 }
 
 func TestDeclarationMarkdownEscapes(t *testing.T) {
-	md := Markdown(policy.BuildDeclaration(hostilePolicy(), "en", nil, false))
+	md := Markdown(build(t, hostilePolicy(), "en", nil, false))
 	want := "### \\<script\\>alert(1)\\</script\\> \\# \\| x\n" +
 		"\n" +
 		"1\\. line one - line two \\| \\<b\\>bold\\</b\\> \\& \\[link\\](javascript:alert(1))\n" +
@@ -222,16 +222,16 @@ func TestEscapeMarkdownLine(t *testing.T) {
 }
 
 func TestWithNotes(t *testing.T) {
-	n := func(kv ...string) []policy.DeclarationNote {
-		var out []policy.DeclarationNote
+	n := func(kv ...string) []Note {
+		var out []Note
 		for i := 0; i < len(kv); i += 2 {
-			out = append(out, policy.DeclarationNote{Name: kv[i], Text: kv[i+1]})
+			out = append(out, Note{Name: kv[i], Text: kv[i+1]})
 		}
 		return out
 	}
 	tests := []struct {
 		base  string
-		notes []policy.DeclarationNote
+		notes []Note
 		want  string
 	}{
 		{"x", nil, "x"},

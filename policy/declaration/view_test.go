@@ -1,8 +1,10 @@
-package policy
+package declaration
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/consentwasm/consent/policy"
 )
 
 const declPolicy = `{"languages": ["en", "de"],
@@ -25,8 +27,8 @@ const declPolicy = `{"languages": ["en", "de"],
 func TestBuildDeclarationRows(t *testing.T) {
 	p := mustParse(t, declPolicy)
 	for _, lang := range []string{"en", "de"} {
-		ui := UITexts(p, lang)
-		d := BuildDeclaration(p, lang, nil, false)
+		ui := policy.UITexts(p, lang)
+		d := build(t, p, lang, nil, false)
 		site, osm, yt := d.Categories[0].Rows[0], d.Categories[1].Rows[0], d.Categories[1].Rows[1]
 		if site.Label != "Us" || site.Provider != "" || site.Function != "Us" {
 			t.Errorf("%s: site row label %q provider %q function %q, want Us, \"\" and the label", lang, site.Label, site.Provider, site.Function)
@@ -37,39 +39,39 @@ func TestBuildDeclarationRows(t *testing.T) {
 		if osm.NoCookies == "" || osm.NoCookies != ui["noCookies"] {
 			t.Errorf("%s: osm row's cookie cell %q, want the noCookies text %q", lang, osm.NoCookies, ui["noCookies"])
 		}
-		if osm.Duration != NoDurationMark || osm.DurationNote != ui["noCookies"] {
+		if osm.Duration != policy.NoDurationMark || osm.DurationNote != ui["noCookies"] {
 			t.Errorf("%s: osm row's duration %q (%q), want a dash meaning %q", lang, osm.Duration, osm.DurationNote, ui["noCookies"])
 		}
 		// PREF has no duration: YSC's is listed on its own, and PREF's
 		// purpose is the service's.
-		if yt.Duration != "" || len(yt.Durations) != 1 || yt.Durations[0] != (DeclarationNote{"YSC", "Session"}) {
+		if yt.Duration != "" || len(yt.Durations) != 1 || yt.Durations[0] != (Note{"YSC", "Session"}) {
 			t.Errorf("%s: yt durations %q %v", lang, yt.Duration, yt.Durations)
 		}
-		if yt.Purpose != "Videos" || len(yt.Purposes) != 1 || yt.Purposes[0] != (DeclarationNote{"YSC", "Counts views"}) {
+		if yt.Purpose != "Videos" || len(yt.Purposes) != 1 || yt.Purposes[0] != (Note{"YSC", "Counts views"}) {
 			t.Errorf("%s: yt purposes %q %v", lang, yt.Purpose, yt.Purposes)
 		}
-		if yt.Cookies[1] != (DeclarationCookie{"PREF", StorageLocal}) || yt.Cookies[0].Storage != "" {
+		if yt.Cookies[1] != (Cookie{"PREF", policy.StorageLocal}) || yt.Cookies[0].Storage != "" {
 			t.Errorf("%s: yt cookies %v", lang, yt.Cookies)
 		}
 	}
-	if got := BuildDeclaration(p, "de", nil, false).Categories[0].Rows[0].Duration; got != "Sitzung" {
+	if got := build(t, p, "de", nil, false).Categories[0].Rows[0].Duration; got != "Sitzung" {
 		t.Errorf("German duration %q, want Sitzung", got)
 	}
 	noDur := mustParse(t, `{"categories": [{"id": "n", "required": true, "label": "N"}],
 	  "services": [{"id": "s", "category": "n", "provider": "P", "cookies": [{"name": "a"}]}]}`)
-	r := BuildDeclaration(noDur, "en", nil, false).Categories[0].Rows[0]
-	if r.Duration != NoDurationMark || r.DurationNote != UITexts(noDur, "en")["noDuration"] || r.DurationNote == "" {
+	r := build(t, noDur, "en", nil, false).Categories[0].Rows[0]
+	if r.Duration != policy.NoDurationMark || r.DurationNote != policy.UITexts(noDur, "en")["noDuration"] || r.DurationNote == "" {
 		t.Errorf("a cookie without a duration: %q (%q), want a dash meaning noDuration", r.Duration, r.DurationNote)
 	}
 }
 
-// TestBuildDeclarationChoice: the visitor's choice is Record.Accepted, in
+// TestBuildDeclarationChoice: the visitor's choice is policy.Record.Accepted, in
 // words per category and, where it differs, per service; without choice
 // (the CLI) there are no words.
 func TestBuildDeclarationChoice(t *testing.T) {
 	p := mustParse(t, declPolicy)
-	r := &Record{Categories: map[string]bool{"necessary": true, "media": true}, Services: map[string]bool{"site": true, "osm": true}}
-	d := BuildDeclaration(p, "en", r, true)
+	r := &policy.Record{Categories: map[string]bool{"necessary": true, "media": true}, Services: map[string]bool{"site": true, "osm": true}}
+	d := build(t, p, "en", r, true)
 	media := d.Categories[1]
 	if !d.Choice || d.ChoiceLabel != "Your choice" || !media.Accepted || media.ChoiceText != "Allowed" {
 		t.Errorf("choice %v %q, media accepted %v %q", d.Choice, d.ChoiceLabel, media.Accepted, media.ChoiceText)
@@ -77,10 +79,10 @@ func TestBuildDeclarationChoice(t *testing.T) {
 	if !media.Rows[0].Accepted || media.Rows[0].ChoiceText != "" || media.Rows[1].Accepted || media.Rows[1].ChoiceText != "Refused" {
 		t.Errorf("media rows: %+v", media.Rows)
 	}
-	if d := BuildDeclaration(p, "en", nil, true); d.Categories[0].ChoiceText != "Always on" || d.Categories[1].ChoiceText != "No choice yet" || !d.Categories[0].Rows[0].Accepted {
+	if d := build(t, p, "en", nil, true); d.Categories[0].ChoiceText != "Always on" || d.Categories[1].ChoiceText != "No choice yet" || !d.Categories[0].Rows[0].Accepted {
 		t.Errorf("no record: %+v", d.Categories)
 	}
-	cli := BuildDeclaration(p, "en", r, false)
+	cli := build(t, p, "en", r, false)
 	if cli.Choice || cli.ChoiceLabel != "" || cli.Categories[1].ChoiceText != "" || cli.Categories[1].Rows[1].ChoiceText != "" {
 		t.Errorf("without choice: %+v", cli)
 	}
@@ -98,21 +100,39 @@ func TestBuildDeclarationLanguage(t *testing.T) {
 		{"", "ar", "rtl", "ضرورية"},
 	}
 	for _, tt := range tests {
-		d := BuildDeclaration(p, tt.lang, nil, false)
+		d := build(t, p, tt.lang, nil, false)
 		if d.Lang != tt.wantLang || d.Dir != tt.wantDir || d.Categories[0].Label != tt.wantLabel {
-			t.Errorf("BuildDeclaration(%q): lang %q dir %q label %q, want %q %q %q",
+			t.Errorf("Build(%q): lang %q dir %q label %q, want %q %q %q",
 				tt.lang, d.Lang, d.Dir, d.Categories[0].Label, tt.wantLang, tt.wantDir, tt.wantLabel)
 		}
 		// A label missing in ar falls back to English, the other language.
 		if got := d.Categories[1].Label; got != "Media" {
-			t.Errorf("BuildDeclaration(%q): media label %q, want Media", tt.lang, got)
+			t.Errorf("Build(%q): media label %q, want Media", tt.lang, got)
 		}
 	}
 }
 
 func TestBuildDeclarationNilPolicy(t *testing.T) {
-	d := BuildDeclaration(nil, "de", nil, false)
+	d := build(t, nil, "de", nil, false)
 	if d.Lang != "en" || len(d.Categories) != 0 || !strings.Contains(d.Columns[0], "Provider") {
-		t.Errorf("BuildDeclaration(nil) = %+v", d)
+		t.Errorf("Build(nil) = %+v", d)
 	}
+}
+
+func mustParse(t *testing.T, src string) *policy.Policy {
+	t.Helper()
+	p, err := policy.Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func build(t *testing.T, p *policy.Policy, lang string, r *policy.Record, choice bool) Declaration {
+	t.Helper()
+	d, err := Build(p, lang, r, choice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
