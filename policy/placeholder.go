@@ -24,7 +24,7 @@ func placeholderTag(tag string) bool {
 // the category). A "!" element (live only while something is refused)
 // gets none. The object is {provider, service (the label), serviceId
 // (the service's id, or "category:" and the category's id, as the
-// acceptService call takes it), lang, dir, texts}.
+// acceptService call takes it), lang, dir, theme, texts}.
 func PlaceholderJSON(p *Policy, lang, tag, category, service string) string {
 	if p == nil || !placeholderTag(tag) || len(category) > 0 && category[0] == '!' {
 		return ""
@@ -46,6 +46,7 @@ func PlaceholderJSON(p *Policy, lang, tag, category, service string) string {
 	w.KeyStr("serviceId", id)
 	w.KeyStr("lang", lang)
 	w.KeyStr("dir", texts.Dir(lang))
+	w.KeyStr("theme", p.Theme)
 	w.Key("texts")
 	w.StrMap(texts.Keys, UITexts(p, lang))
 	w.EndObject()

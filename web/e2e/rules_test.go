@@ -68,11 +68,11 @@ func TestDialogTouchesAreDrawnByGo(t *testing.T) {
 			return [i.checked, i.indeterminate, i.parentNode.querySelector(".cc-switch-state").textContent]; })()`)
 	}
 	click(t, ctx, `#consent-preferences input[data-service="osm"]`)
-	assert.Equal(t, []any{false, true, "On"}, state(), "one of two services: partly on")
+	assert.Equal(t, []any{false, true, "Partly on"}, state(), "one of two services: partly on, in words")
 	click(t, ctx, `#consent-preferences input[data-service="video"]`)
 	assert.Equal(t, []any{true, false, "On"}, state(), "both services: the category is on")
 	click(t, ctx, `#consent-preferences input[data-service="video"]`)
-	assert.Equal(t, []any{false, true, "On"}, state())
+	assert.Equal(t, []any{false, true, "Partly on"}, state())
 	assert.True(t, eval[bool](t, ctx, `document.activeElement.matches('#consent-preferences input[data-service="video"]')`), "focus stays on the touched switch")
 	click(t, ctx, `#consent-preferences [data-consent-action="save"]`)
 	waitFor(t, ctx, `!!window.consent.get()`)
