@@ -176,3 +176,30 @@ func TestReadmeIsATour(t *testing.T) {
 		t.Error("README.md speaks of the seeds' tables, which no reader knows")
 	}
 }
+
+// TestCodeCommentsPointAtRealDocs: every docs/NAME.md#anchor that code or
+// the schema names is a file of docs/ with that heading.
+func TestCodeCommentsPointAtRealDocs(t *testing.T) {
+	ref := regexp.MustCompile(`docs/([a-z]+\.md)(#[a-z0-9-]+)?`)
+	for _, f := range trackedFiles(t) {
+		if strings.HasSuffix(f, ".md") || strings.HasPrefix(f, "third_party/") || strings.HasSuffix(f, "links_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join("..", f))
+		if err != nil || strings.IndexByte(string(b), 0) >= 0 {
+			continue
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			for _, m := range ref.FindAllStringSubmatch(line, -1) {
+				doc, err := os.ReadFile(m[1])
+				if err != nil {
+					t.Errorf("%s:%d: names docs/%s, which does not exist", f, i+1, m[1])
+					continue
+				}
+				if m[2] != "" && !anchors(string(doc))[m[2][1:]] {
+					t.Errorf("%s:%d: names docs/%s%s, a heading docs/%s does not have", f, i+1, m[1], m[2], m[1])
+				}
+			}
+		}
+	}
+}
