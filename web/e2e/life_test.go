@@ -84,7 +84,9 @@ func TestLifeBackAfterAChoiceElsewhere(t *testing.T) {
 	goBack(t, ctx)
 	lifeWait(t, ctx, `window.__marker === "page one, still in memory" && window.__pageshows.some((e) => e.persisted)`, 5*time.Second)
 	bf.check(t)
-	if typ := eval[string](t, ctx, `performance.getEntriesByType("navigation")[0].type`); typ != "navigate" {
+	// Firefox gives a restored page's navigation entry the type
+	// back_forward; the marker above is what shows the restore there.
+	if typ := eval[string](t, ctx, `performance.getEntriesByType("navigation")[0].type`); typ != "navigate" && engine != "firefox" {
 		t.Errorf("navigation type %q: page 1 was loaded again, not restored", typ)
 	}
 	// Within a second of the restore, page 1 follows the refusal.

@@ -63,7 +63,10 @@ const ccFocus = {
         }
         return;
       }
-      if (ev.key !== "Tab" || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+      // WebKitGTK gives Shift+Tab the key "Unidentified" (its code is
+      // still "Tab").
+      const tab = ev.key === "Tab" || (ev.key === "Unidentified" && ev.code === "Tab");
+      if (!tab || ev.altKey || ev.ctrlKey || ev.metaKey) return;
       const items = ccFocus.list(container);
       const cur = document.activeElement;
       if (items.length === 0) {
