@@ -12,7 +12,7 @@ PORT      ?= 8080
 WASMFLAGS := -trimpath -ldflags='-s -w'
 export PATH := $(BIN):$(PATH)
 
-.PHONY: build release release-version demo test test-go test-bridge test-e2e vet chromium postgresql tools fuzz bench clean web-deps scan-deps screenshots importer-deps loadtest
+.PHONY: build release release-version demo test test-go test-bridge test-e2e test-engines engines vet chromium postgresql tools fuzz bench clean web-deps scan-deps screenshots importer-deps loadtest
 
 ## build: web/dist (consent.wasm, consent.js, consent.css and .br/.gz copies)
 build:
@@ -32,8 +32,8 @@ release-version:
 demo: build
 	$(GO) run ./cmd/demo -addr 127.0.0.1:$(PORT)
 
-## test: everything, the headless browser tests included
-test: vet test-go test-bridge
+## test: everything, the headless browser tests included (Chromium, Firefox, WebKit)
+test: vet test-go test-bridge test-engines
 
 vet:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -86,9 +86,13 @@ importer/testdata/peers/node_modules/.package-lock.json: importer/testdata/peers
 	cd importer/testdata/peers && npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
-## screenshots: docs/screenshots/*.png: banner, dialog, placeholder, declaration and reopen button; light, dark, Arabic; a phone; the editor
-screenshots: build chromium
-	CONSENT_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^TestScreenshots$$' ./web/e2e
+## screenshots: docs/screenshots/*.png: banner, dialog, placeholder, declaration and reopen button; light, dark, Arabic; a phone; the editor;
+## and the banner in each engine (engine-chromium.png, engine-firefox.png, engine-webkit.png)
+screenshots: build chromium engines
+	CONSENT_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^Test(Screenshots|Engine_screenshot)$$' ./web/e2e
+	for e in firefox webkit; do \
+	  CONSENT_ENGINE=$$e CONSENT_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^TestEngine_screenshot$$' ./web/e2e || exit 1; \
+	done
 	CONSENT_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^TestEditorScreenshot$$' ./editor
 
 # bridge/ under GOOS=js in headless Chromium.
@@ -96,6 +100,22 @@ test-bridge: chromium tools
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(BIN)/wasmbrowsertest" ./bridge/...
 	@# third_party/safejs is a module of its own (the replace in go.mod): its tests, in the browser and natively
 	cd third_party/safejs && GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(BIN)/wasmbrowsertest" ./... && $(GO) test -count=1 ./...
+
+# The tests that run in every engine: the conformance suite, the engine
+# checks, and the lifecycle, keyboard, RTL and axe-core tests written
+# against the engine-neutral helpers. Chromium runs them (and the rest)
+# in test-go.
+ENGINE_TESTS := ^(TestContract_|TestEngine_|TestLifeBackAfterAChoiceElsewhere$$|TestLifeTwoTabs$$|TestA11yAxe$$|TestA11yKeyboardOnly$$|TestA11yPlaceholderKeyboard$$|TestA11yBannerDoesNotMoveOrGrab$$|TestA11ySetLanguageRerendersAll$$)
+
+## test-engines: those tests in Firefox (WebDriver BiDi) and WebKit (WebDriver, under an Xvfb the tests start), side by side
+test-engines: build engines web-deps
+	@mkdir -p $(BIN)
+	@CONSENT_ENGINE=firefox $(GO) test -count=1 -timeout 20m -run '$(ENGINE_TESTS)' ./web/e2e > $(BIN)/test-firefox.log 2>&1 & ff=$$!; \
+	CONSENT_ENGINE=webkit $(GO) test -count=1 -timeout 20m -run '$(ENGINE_TESTS)' ./web/e2e > $(BIN)/test-webkit.log 2>&1; wk=$$?; \
+	wait $$ff; ffr=$$?; \
+	if [ $$ffr != 0 ]; then cat $(BIN)/test-firefox.log; fi; if [ $$wk != 0 ]; then cat $(BIN)/test-webkit.log; fi; \
+	echo "firefox: $$(tail -n 1 $(BIN)/test-firefox.log)"; echo "webkit: $$(tail -n 1 $(BIN)/test-webkit.log)"; \
+	[ $$ffr = 0 ] && [ $$wk = 0 ]
 
 ## loadtest: the consent log under load for LOADTEST_DURATION (default 60s), SQLite and
 ## PostgreSQL: records/s, p50/p99, a kill -9 mid-load, hostile input (not in make test)
@@ -111,6 +131,18 @@ postgresql:
 	  echo "installing Debian's postgresql"; \
 	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
+
+## engines: Debian's Firefox ESR, WebKitGTK's WebDriver (with MiniBrowser) and Xvfb, installed when missing
+engines:
+	@missing=; \
+	  command -v firefox-esr >/dev/null 2>&1 || missing="$$missing firefox-esr"; \
+	  command -v WebKitWebDriver >/dev/null 2>&1 || missing="$$missing webkit2gtk-driver"; \
+	  command -v Xvfb >/dev/null 2>&1 || missing="$$missing xvfb"; \
+	  if [ -n "$$missing" ]; then \
+	    echo "installing Debian's$$missing"; \
+	    SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	  fi
 
 ## chromium: Debian's Chromium, installed when missing
 chromium:
