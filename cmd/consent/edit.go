@@ -63,6 +63,9 @@ type editArgs struct {
 	allowRemote          bool
 	fromScan             string
 	fromKind, fromImport string
+	// scanArgs are more arguments for the scan of --from-scan (tests:
+	// --pages, --wait, --host-resolver-rules).
+	scanArgs []string
 }
 
 // runEdit runs `consent edit`.
@@ -230,6 +233,7 @@ func editStart(a editArgs, stderr io.Writer) ([]byte, []string, error) {
 		if _, err := os.Stat(a.file); err == nil {
 			args = append(args, "--policy", a.file)
 		}
+		args = append(args, a.scanArgs...)
 		if code := runScan(args, stderr, stderr); code != 0 {
 			return nil, nil, fmt.Errorf("the scan of %s failed (see above)", a.fromScan)
 		}

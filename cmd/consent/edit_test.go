@@ -3,10 +3,14 @@ package main
 import (
 	"bytes"
 	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/consentwasm/consent/policy"
+	"github.com/consentwasm/consent/scan/scantest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -64,4 +68,28 @@ func TestEditStartsFromAnImportOrANewPolicy(t *testing.T) {
 
 	_, _, err = editStart(editArgs{file: dir + "/p.json", fromKind: "osano", fromImport: "x.js"}, &errb)
 	assert.ErrorContains(t, err, `unknown kind "osano"`)
+}
+
+func TestEditStartsFromAScansDraft(t *testing.T) {
+	if _, err := exec.LookPath("chromium"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("chromium is not installed (make test installs it)")
+		}
+		t.Skip("chromium is not on PATH; `make test` installs it")
+	}
+	port, stop, err := scantest.Start()
+	require.NoError(t, err)
+	defer stop()
+	file := filepath.Join(t.TempDir(), "policy.json")
+	site := scantest.URL("www.undeclared.test", port)
+	var errb bytes.Buffer
+	data, notes, err := editStart(editArgs{file: file, fromScan: site,
+		scanArgs: []string{"--pages", "1", "--wait", "1s", "--host-resolver-rules", scantest.HostRules}}, &errb)
+	require.NoError(t, err, errb.String())
+	pol, err := policy.Parse(data)
+	require.NoError(t, err, "the draft validates")
+	assert.NotNil(t, pol.Service("csrf"), "the draft holds what the scan found")
+	assert.Equal(t, "Drafted by consent scan "+site+": check each service's category and texts; saving writes "+file+".", notes[0])
+	_, err = os.Stat(file)
+	assert.True(t, os.IsNotExist(err), "nothing is written before Save")
 }
