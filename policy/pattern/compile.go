@@ -24,6 +24,7 @@ const (
 // for use by several goroutines at once.
 type Matcher struct {
 	prog []inst
+	dfa  dfa
 }
 
 // Compile checks a pattern against the dialect (see Check) and compiles it

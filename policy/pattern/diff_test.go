@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -348,6 +349,54 @@ func BenchmarkSweep200(b *testing.B) {
 			for _, m := range ms {
 				m.Match(n)
 			}
+		}
+	}
+}
+
+// A pattern whose automaton has more states than the cache holds (the
+// 9th character from the end is an a: 512 states) still matches like Go:
+// the cache starts again, with the same answers.
+func TestMatchesLikeGoWhenTheCacheIsFull(t *testing.T) {
+	const p = `(?:a|b)*a(?:a|b){8}`
+	m, err := Compile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := goRegexp(t, p)
+	rnd := rand.New(rand.NewSource(9))
+	for i := 0; i < 2000; i++ {
+		b := make([]byte, 1+rnd.Intn(60))
+		for j := range b {
+			b[j] = "ab"[rnd.Intn(2)]
+		}
+		if got, want := m.Match(string(b)), re.Match(b); got != want {
+			t.Fatalf("%q against %q: Match %v, Go's regexp %v", p, b, got, want)
+		}
+	}
+	if len(m.dfa.states) > maxStates {
+		t.Errorf("the cache holds %d states, more than %d", len(m.dfa.states), maxStates)
+	}
+}
+
+// One Matcher answers several goroutines at once (the scanner's do).
+func TestMatchConcurrently(t *testing.T) {
+	m, err := Compile(`_ga_[A-Z0-9]+|(?:a+)+b`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			ok := true
+			for i := 0; i < 500; i++ {
+				ok = ok && m.Match("_ga_X"+strconv.Itoa(i)) && !m.Match("_ga_x") && m.Match(strings.Repeat("a", i%50+1)+"b")
+			}
+			done <- ok
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if !<-done {
+			t.Error("a concurrent Match answered wrongly")
 		}
 	}
 }

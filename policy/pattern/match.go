@@ -1,44 +1,11 @@
 package pattern
 
-import "unicode/utf8"
-
-// Match reports whether the whole name matches the pattern. It runs the
-// program as a Thompson NFA: every instruction is visited at most once per
-// character, so the time is at most len(name) × the program's size, and
-// no name, however long, can make it backtrack. An invalid UTF-8 byte is
-// the character U+FFFD, as in Go's regexp.
-func (m *Matcher) Match(name string) bool {
-	n := len(m.prog)
-	cur, next := newSet(n), newSet(n)
-	stack := make([]uint32, 0, 8)
-	stack = m.follow(cur, stack, 0, 0, len(name))
-	for pos := 0; pos < len(name); {
-		if len(cur.dense) == 0 {
-			return false
-		}
-		r, w := utf8.DecodeRuneInString(name[pos:])
-		pos += w
-		next.clear()
-		for _, pc := range cur.dense {
-			if i := &m.prog[pc]; i.op == opChar && inSet(i.set, r) {
-				stack = m.follow(next, stack, pc+1, pos, len(name))
-			}
-		}
-		cur, next = next, cur
-	}
-	for _, pc := range cur.dense {
-		if m.prog[pc].op == opMatch {
-			return true
-		}
-	}
-	return false
-}
-
 // follow adds pc and every instruction reachable from it without
-// consuming a character to s, at position pos of a name of length end. Only
-// instructions that consume or match are kept in s.dense; the others are
-// marked as visited so that an empty loop such as (a*)* ends.
-func (m *Matcher) follow(s *set, stack []uint32, pc uint32, pos, end int) []uint32 {
+// consuming a character to s, at the name's start or end or neither. Only
+// instructions that consume or match, and the $ not yet at the end, are
+// kept in s.dense; the others are marked as visited so that an empty loop
+// such as (a*)* ends.
+func (m *Matcher) follow(s *set, stack []uint32, pc uint32, atStart, atEnd bool) []uint32 {
 	stack = append(stack[:0], pc)
 	for len(stack) > 0 {
 		pc := stack[len(stack)-1]
@@ -55,12 +22,14 @@ func (m *Matcher) follow(s *set, stack []uint32, pc uint32, pos, end int) []uint
 		case opSplit:
 			stack = append(stack, i.y, i.x)
 		case opBegin:
-			if pos == 0 {
+			if atStart {
 				stack = append(stack, pc+1)
 			}
 		case opEnd:
-			if pos == end {
+			if atEnd {
 				stack = append(stack, pc+1)
+			} else {
+				s.dense = append(s.dense, pc)
 			}
 		}
 	}
