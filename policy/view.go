@@ -15,8 +15,9 @@ const (
 // ViewJSON returns the view the JS bridge draws (web/src/ui.js): which
 // dialog to show, the UI texts in lang, and every category and service with
 // its switch state from r (nil: nothing ticked but the required ones), as
-// a dialog opened now would show them (NewDraft). notice, when not empty,
-// is an extra status line.
+// a dialog opened now would show them (NewDraft); with show ViewNone the
+// list of categories is empty. notice, when not empty, is an extra status
+// line.
 func ViewJSON(p *Policy, show, lang string, r *Record, notice string) string {
 	return DraftViewJSON(p, show, lang, NewDraft(p, r), r, notice)
 }
@@ -34,13 +35,21 @@ func DraftViewJSON(p *Policy, show, lang string, d *Draft, r *Record, notice str
 	w.KeyStr("dir", texts.Dir(lang))
 	w.KeyStr("layout", p.Layout)
 	w.KeyStr("theme", p.Theme)
+	ui := UITexts(p, lang)
 	w.Key("texts")
-	w.StrMap(texts.Keys, UITexts(p, lang))
+	w.StrMap(texts.Keys, ui)
 	w.KeyStr("policyUrl", p.PolicyURL)
 	w.KeyStr("notice", notice)
 	w.KeyBool("reopen", ReopenShown(p, show, r))
 	w.Key("categories")
-	ui := UITexts(p, lang)
+	if show == ViewNone {
+		// Nothing shown draws no switch (at most the reopen button): a
+		// returning visitor's page load does not build them.
+		w.BeginArray()
+		w.EndArray()
+		w.EndObject()
+		return w.String()
+	}
 	writeCategories(&w, p, lang, func(w *jsontext.Writer, c *Category, s *Service) {
 		sw := d.CategorySwitch(p, c)
 		if s != nil {
