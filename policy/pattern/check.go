@@ -1,9 +1,9 @@
 // Package pattern is the cookie-name pattern dialect of
-// docs/policy.md#the-pattern-dialect and
-// the project's own matcher for it: one parser that checks a pattern and
-// compiles it to a small program, and a matcher that runs the program's
-// Thompson NFA as a lazily built, bounded DFA against a whole name, in time
-// linear in the name's length (times the program's size at worst). No pattern can backtrack, so none can freeze a
+// docs/policy.md#the-pattern-dialect and the project's own matcher for it:
+// one parser that checks a pattern and compiles it to a small program, and
+// a matcher that runs the program's Thompson NFA as a lazily built, bounded
+// DFA against a whole name, in time linear in the name's length (times the
+// program's size at worst). No pattern can backtrack, so none can freeze a
 // page: the CLI, the scanner and the wasm all match with this code, and
 // what `consent validate` accepts is exactly what the browser runs.
 //

@@ -83,7 +83,10 @@ const ccDom = {
     const u = ccDom.str(url).trim();
     if (u === "") return "";
     // Control characters and whitespace inside schemes are a classic trick.
-    if (/[\u0000-\u001f\u007f]/.test(u)) return "";
+    for (let i = 0; i < u.length; i++) {
+      const c = u.charCodeAt(i);
+      if (c < 0x20 || c === 0x7f) return "";
+    }
     if (u.startsWith("/") || u.startsWith("./") || u.startsWith("../")) return u;
     const low = u.toLowerCase();
     if (low.startsWith("http://") || low.startsWith("https://")) return u;

@@ -466,7 +466,8 @@ const start = async () => {
     record = call("start", policyText);
   } catch (e) {
     started = false;
-    throw new Error(e.message.replace(/^consent: /, ""));
+    const msg = String(e.message);
+    throw new Error(msg.startsWith("consent: ") ? msg.slice("consent: ".length) : msg);
   }
   if (mark) mark("ready");
   settle.resolve(record);

@@ -806,10 +806,17 @@ function ccDeclRow(r) {
 // ccLength turns a width/height attribute into a CSS length, or "".
 function ccLength(a) {
   const s = ccDom.str(a).trim();
-  if (/^\d+(\.\d+)?$/.test(s)) return s + "px";
-  if (/^\d+(\.\d+)?px$/.test(s)) return s;
-  if (/^\d+(\.\d+)?%$/.test(s)) return s;
+  if (ccIsNumber(s)) return s + "px";
+  if (s.endsWith("px") && ccIsNumber(s.slice(0, -2))) return s;
+  if (s.endsWith("%") && ccIsNumber(s.slice(0, -1))) return s;
   return "";
+}
+
+// ccIsNumber: digits with an optional fraction ("12", "12.5"), no sign.
+function ccIsNumber(s) {
+  const digits = (t) => t.length > 0 && [...t].every((c) => c >= "0" && c <= "9");
+  const dot = s.indexOf(".");
+  return dot < 0 ? digits(s) : digits(s.slice(0, dot)) && digits(s.slice(dot + 1));
 }
 
 function ccPlaceholder(el, ph, onAccept) {
