@@ -18,7 +18,10 @@ import (
 // Gate is a gated element as the browser reports it; Ref is the browser's
 // handle, passed back untouched to Open and Close.
 type Gate struct {
-	Tag      string
+	Tag string
+	// Type is the element's type attribute: whether it is a gate at all
+	// is policy.IsGate's to say.
+	Type     string
 	Category string
 	Service  string
 	State    string
@@ -458,7 +461,7 @@ func (a *App) store(rec *policy.Record) bool {
 // applyGates opens the gates the current choice allows and keeps the rest
 // shut (policy.GateStep), remembering the scripts that ran.
 func (a *App) applyGates() {
-	gates, err := a.b.Gates()
+	gates, err := a.gates()
 	if err != nil {
 		a.b.Log(err.Error())
 		return
@@ -477,6 +480,19 @@ func (a *App) applyGates() {
 			_ = a.b.Close(g, a.placeholderJSON(g))
 		}
 	}
+}
+
+// gates returns the page's gates: what the browser found, less what
+// policy.IsGate says is none (a script no longer of type text/plain).
+func (a *App) gates() ([]Gate, error) {
+	all, err := a.b.Gates()
+	gates := all[:0]
+	for _, g := range all {
+		if policy.IsGate(g.Tag, g.Type) {
+			gates = append(gates, g)
+		}
+	}
+	return gates, err
 }
 
 // placeholderJSON is what a shut element's placeholder shows, or "".
@@ -541,7 +557,7 @@ func (a *App) setLanguage(lang string) error {
 // applyGatesPlaceholders redraws the placeholders of shut gates, e.g. in a
 // new language.
 func (a *App) applyGatesPlaceholders() {
-	gates, err := a.b.Gates()
+	gates, err := a.gates()
 	if err != nil {
 		return
 	}

@@ -43,3 +43,20 @@ func TestParseChoiceShapes(t *testing.T) {
 		t.Errorf("a left-out group: %v %v", ch, err)
 	}
 }
+
+// TestScriptNoLongerPlainIsNoGate: whether a script is a gate is Go's rule
+// (policy.IsGate): one whose type is no longer text/plain is left alone,
+// however the choice goes.
+func TestScriptNoLongerPlainIsNoGate(t *testing.T) {
+	b := mannheimPage()
+	js := b.addGate("js", "script", "statistics", "")
+	js.typ = "text/javascript"
+	pg := load(t, b, mannheim(t))
+	pg.call("acceptAll")
+	if js.opens != 0 || js.state != "" || len(js.placeholders) != 0 {
+		t.Errorf("a text/javascript script was handled as a gate: state %q, %d opens", js.state, js.opens)
+	}
+	if g := b.gate("stats"); g != nil && g.state != "live" {
+		t.Errorf("the text/plain script did not open: %q", g.state)
+	}
+}

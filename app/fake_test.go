@@ -62,6 +62,8 @@ type jarCookie struct {
 // fakeGate is a gated element; its state changes as the real bridge's does.
 type fakeGate struct {
 	id, tag, category, service, state string
+	// typ is the type attribute ("" for a script: text/plain).
+	typ string
 	// placeholders is every placeholder JSON handed to Close.
 	placeholders []string
 	opens        int
@@ -212,7 +214,11 @@ func (f *fakeBrowser) Gates() ([]Gate, error) {
 		if g.tag == "script" && g.state == "live" {
 			continue
 		}
-		out = append(out, Gate{Tag: g.tag, Category: g.category, Service: g.service, State: g.state, Ref: g})
+		typ := g.typ
+		if g.tag == "script" && typ == "" {
+			typ = "text/plain"
+		}
+		out = append(out, Gate{Tag: g.tag, Type: typ, Category: g.category, Service: g.service, State: g.state, Ref: g})
 	}
 	return out, nil
 }

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"syscall/js"
 
+	"github.com/consentwasm/consent/policy"
 	"github.com/hack-pad/safejs"
 	"testing"
 )
@@ -250,24 +251,28 @@ func TestGates(t *testing.T) {
 	nostats := addElement(t, "script", "type", "TEXT/PLAIN", "data-category", "!statistics")
 	img := addElement(t, "img", "data-category", "media", "data-consent-state", "blocked")
 
-	gates, err := b.Gates()
+	// Which of them are gates is Go's rule (policy.IsGate), not the
+	// bridge's: it reports the type.
+	gates, err := b.Gates(policy.GateScanSelector())
 	if err != nil {
 		t.Fatal(err)
 	}
-	type row struct{ Tag, Category, Service, State string }
+	type row struct{ Tag, Category, Service, State, Type string }
 	var got []row
 	for _, g := range gates {
-		got = append(got, row{g.Tag, g.Category, g.Service, g.State})
+		got = append(got, row{g.Tag, g.Category, g.Service, g.State, g.Type})
 	}
-	equal(t, "gates in document order", got, []row{
-		{"script", "statistics", "matomo", ""},
-		{"iframe", "media", "youtube", ""},
-		{"script", "!statistics", "", ""},
-		{"img", "media", "", "blocked"},
+	equal(t, "elements in document order", got, []row{
+		{"script", "statistics", "matomo", "", "text/plain"},
+		{"script", "statistics", "", "", "text/javascript"},
+		{"iframe", "media", "youtube", "", ""},
+		{"script", "!statistics", "", "", "TEXT/PLAIN"},
+		{"img", "media", "", "blocked", ""},
 	})
-	if len(gates) != 4 {
+	if len(gates) != 5 {
 		t.FailNow()
 	}
+	gates = append(gates[:1], gates[2:]...)
 	for i, el := range []js.Value{stats, video, nostats, img} {
 		if !safejs.Unsafe(gates[i].el).Equal(el) {
 			t.Errorf("gate %d is not the element it describes", i)
@@ -275,36 +280,36 @@ func TestGates(t *testing.T) {
 	}
 
 	// Open hands the element to activate; a live gate is left alone.
-	if err := b.Open(gates[0]); err != nil {
+	if err := b.Open(gates[0], policy.GateKindScript, ""); err != nil {
 		t.Fatal(err)
 	}
 	live := gates[1]
 	live.State = "live"
-	if err := b.Open(live); err != nil {
+	if err := b.Open(live, policy.GateKindFrame, "src"); err != nil {
 		t.Fatal(err)
 	}
 	act := h.called("activate")
-	if len(act) != 1 || !act[0].args[0].Equal(stats) {
+	if len(act) != 1 || !act[0].args[0].Equal(stats) || act[0].args[1].String() != "script" {
 		t.Errorf("activate calls: %d, want one with the statistics script", len(act))
 	}
 
 	// Close hands the element and the placeholder to deactivate.
 	const ph = `{"provider":"Google","serviceId":"youtube"}`
-	if err := b.Close(gates[1], ph); err != nil {
+	if err := b.Close(gates[1], ph, policy.GateKindFrame, "src"); err != nil {
 		t.Fatal(err)
 	}
 	de := h.called("deactivate")
-	if len(de) != 1 || !de[0].args[0].Equal(video) || de[0].args[1].String() != ph {
+	if len(de) != 1 || !de[0].args[0].Equal(video) || de[0].args[1].String() != ph || de[0].args[2].String() != "frame" || de[0].args[3].String() != "src" {
 		t.Errorf("deactivate calls: %v, want one with the iframe and its placeholder", de)
 	}
 
 	// Elements added later are found by the next scan.
 	addElement(t, "audio", "data-category", "media")
-	gates, err = b.Gates()
+	gates, err = b.Gates(policy.GateScanSelector())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(gates); n != 5 || gates[4].Tag != "audio" {
+	if n := len(gates); n != 6 || gates[5].Tag != "audio" {
 		t.Errorf("after adding an audio element: %d gates", n)
 	}
 
@@ -400,7 +405,7 @@ func TestServe(t *testing.T) {
 		}
 		return "null", nil
 	}
-	if err := b.Serve(handler, func(msg string) { panics = append(panics, msg) }); err != nil {
+	if err := b.Serve(handler, func(msg string) { panics = append(panics, msg) }, ""); err != nil {
 		t.Fatal(err)
 	}
 	if h.attached.Type() != js.TypeFunction {
@@ -440,7 +445,7 @@ func TestServeSurvivesAPanickingOnPanic(t *testing.T) {
 			panic("boom")
 		}
 		return "1", nil
-	}, func(string) { panic("onPanic too") })
+	}, func(string) { panic("onPanic too") }, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -463,7 +468,7 @@ func TestThrowingGettersAreErrors(t *testing.T) {
 
 	page, _ := b.Languages()
 	equal(t, "page language behind a throwing getter", page, "")
-	gates, err := b.Gates()
+	gates, err := b.Gates(policy.GateScanSelector())
 	if err != nil {
 		t.Fatalf("Gates: %v", err)
 	}

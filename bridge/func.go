@@ -20,7 +20,9 @@ type Handler func(method string, args []string) (string, error)
 // followed by any other error's message. A panic in h is
 // recovered, reported through onPanic and answered as an error, so the Go
 // runtime keeps serving: a dead runtime would be a dead consent manager.
-func (b *Bridge) Serve(h Handler, onPanic func(msg string)) error {
+// watch, the CSS selector of added nodes worth a new scan
+// (policy.GateWatchSelector), goes to the attach hook too.
+func (b *Bridge) Serve(h Handler, onPanic func(msg string), watch string) error {
 	fn, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) (result any) {
 		method := "?"
 		defer func() {
@@ -58,7 +60,7 @@ func (b *Bridge) Serve(h Handler, onPanic func(msg string)) error {
 		return wrap("create the Go entry point", err)
 	}
 	// The function lives as long as the page: it is never released.
-	_, err = b.hook("attach", fn.Value())
+	_, err = b.hook("attach", fn.Value(), watch)
 	return err
 }
 

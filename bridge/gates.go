@@ -16,15 +16,16 @@ type Gate struct {
 	Service  string
 	// State is "" for an element not seen yet, "blocked" or "live".
 	State string
+	// Type is the type attribute (whether a script is a gate is Go's
+	// rule: policy.IsGate).
+	Type string
 }
 
-// gateSelector finds gated elements; [data-consent-state=live] scripts
-// have run and are skipped.
-const gateSelector = "script[data-category]:not([data-consent-state=live]),iframe[data-category],img[data-category],video[data-category],audio[data-category],embed[data-category],source[data-category],object[data-category]"
-
-// Gates returns every gated element of the document in document order.
-func (b *Bridge) Gates() ([]Gate, error) {
-	list, err := b.doc.Call("querySelectorAll", gateSelector)
+// Gates returns the elements matching selector (policy.GateScanSelector)
+// in document order, as they are: which of them are gates is not decided
+// here.
+func (b *Bridge) Gates(selector string) ([]Gate, error) {
+	list, err := b.doc.Call("querySelectorAll", selector)
 	if err != nil {
 		return nil, wrap("find gated elements", err)
 	}
@@ -42,34 +43,28 @@ func (b *Bridge) Gates() ([]Gate, error) {
 		g.Category = attr(el, "data-category")
 		g.Service = attr(el, "data-service")
 		g.State = attr(el, "data-consent-state")
-		// A script whose type is no longer text/plain was not written for
-		// us (or has been activated by someone else): leave it alone.
-		if g.Tag == "script" {
-			t := lower(attr(el, "type"))
-			if t != "text/plain" {
-				continue
-			}
-		}
+		g.Type = attr(el, "type")
 		gates = append(gates, g)
 	}
 	return gates, nil
 }
 
-// Open makes a gate live: a script runs (once per page view, keeping its
-// nonce and attributes), media get their data-src.
-func (b *Bridge) Open(g Gate) error {
+// Open makes a gate live the way kind and attr say (policy.GateOpening and
+// GateSourceAttr): a script runs (once per page view, keeping its nonce
+// and attributes), media get their data-src in attr.
+func (b *Bridge) Open(g Gate, kind, attr string) error {
 	if g.State == "live" {
 		return nil
 	}
-	_, err := b.hook("activate", g.el)
+	_, err := b.hook("activate", g.el, kind, attr)
 	return err
 }
 
-// Close keeps a gate shut: media lose their source and, for iframes and
-// embeds, a placeholder (policy.PlaceholderJSON) offers to accept the
-// service in place. A script that already ran stays live.
-func (b *Bridge) Close(g Gate, placeholderJSON string) error {
-	_, err := b.hook("deactivate", g.el, placeholderJSON)
+// Close keeps a gate shut the way kind and attr say: media lose their
+// source and, where placeholderJSON is not empty, a placeholder offers to
+// accept the service in place. A script that already ran stays live.
+func (b *Bridge) Close(g Gate, placeholderJSON, kind, attr string) error {
+	_, err := b.hook("deactivate", g.el, placeholderJSON, kind, attr)
 	return err
 }
 

@@ -5,18 +5,6 @@ import (
 	"github.com/consentwasm/consent/policy/texts"
 )
 
-// placeholderTag reports whether a shut embed of this tag shows a
-// placeholder in its place (a box naming the service with a button that
-// accepts it there). Images and sources get none: they have no room of
-// their own to show one.
-func placeholderTag(tag string) bool {
-	switch tag {
-	case "iframe", "embed", "object", "video", "audio":
-		return true
-	}
-	return false
-}
-
 // PlaceholderJSON returns what a shut element's placeholder shows, or ""
 // when it gets none: an element of a placeholder tag whose data-service
 // names a service of the policy (the button accepts that service) or,

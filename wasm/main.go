@@ -10,6 +10,7 @@ import (
 
 	"github.com/consentwasm/consent/app"
 	"github.com/consentwasm/consent/bridge"
+	"github.com/consentwasm/consent/policy"
 )
 
 func main() {
@@ -26,7 +27,7 @@ func main() {
 	}
 	err = b.Serve(bridge.Handler(handle), func(msg string) {
 		_ = b.Dispatch("consent:error", `{"message":`+jsonString(msg)+`}`)
-	})
+	}, policy.GateWatchSelector())
 	if err != nil {
 		println("consent: " + err.Error())
 		return
@@ -42,20 +43,20 @@ var testHook func(h func(string, []string) (string, error)) func(string, []strin
 type browser struct{ *bridge.Bridge }
 
 func (b browser) Gates() ([]app.Gate, error) {
-	gs, err := b.Bridge.Gates()
+	gs, err := b.Bridge.Gates(policy.GateScanSelector())
 	out := make([]app.Gate, len(gs))
 	for i, g := range gs {
-		out[i] = app.Gate{Tag: g.Tag, Category: g.Category, Service: g.Service, State: g.State, Ref: g}
+		out[i] = app.Gate{Tag: g.Tag, Type: g.Type, Category: g.Category, Service: g.Service, State: g.State, Ref: g}
 	}
 	return out, err
 }
 
 func (b browser) Open(g app.Gate) error {
 	bg, _ := g.Ref.(bridge.Gate)
-	return b.Bridge.Open(bg)
+	return b.Bridge.Open(bg, policy.GateOpening(bg.Tag), policy.GateSourceAttr(bg.Tag))
 }
 
 func (b browser) Close(g app.Gate, placeholderJSON string) error {
 	bg, _ := g.Ref.(bridge.Gate)
-	return b.Bridge.Close(bg, placeholderJSON)
+	return b.Bridge.Close(bg, placeholderJSON, policy.GateOpening(bg.Tag), policy.GateSourceAttr(bg.Tag))
 }

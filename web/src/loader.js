@@ -222,10 +222,10 @@ const pageNotice = (view) => {
   }, 150);
 };
 
-const mediaTags = { iframe: 1, img: 1, video: 1, audio: 1, embed: 1, source: 1, object: 1 };
-
-// navigables are the gated elements that hold a document of their own.
-const navigables = { iframe: 1, object: 1, embed: 1 };
+// watchSelector names the added nodes worth a new scan: Go's list of gated
+// tags (policy.GateWatchSelector), handed over when Go attaches. The
+// observer acts only once Go runs, so it needs nothing before.
+let watchSelector = "";
 
 // inertCopy closes a live navigable embed by putting a copy without its
 // source (data-src kept) in its place. Navigating it instead (src =
@@ -247,17 +247,18 @@ const liveCopy = (el, attr, src) => {
   return copy;
 };
 
-const inertCopy = (el, tag) => {
+const inertCopy = (el, attr) => {
   const copy = el.cloneNode(true);
-  copy.removeAttribute(tag === "object" ? "data" : "src");
+  copy.removeAttribute(attr);
   if (el.parentNode) el.replaceWith(copy);
   return copy;
 };
 
 const hooks = {
   ...proofHooks,
-  attach(fn) {
+  attach(fn, watch) {
     goCall = fn;
+    watchSelector = watch;
   },
   render(json) {
     if (mark) mark("view");
@@ -300,36 +301,35 @@ const hooks = {
       // A storage the browser blocks holds nothing to remove.
     }
   },
-  activate(el) {
-    const tag = el.tagName.toLowerCase();
-    if (tag === "script") {
+  // activate and deactivate open and shut a gate the way Go says: kind
+  // (policy.GateOpening: script, frame, media or source) and attr, the
+  // attribute that holds its source.
+  activate(el, kind, attr) {
+    if (kind === "script") {
       if (el.getAttribute("data-consent-state") === "live") return;
       el.setAttribute("data-consent-state", "live");
       queue = queue.then(() => runScript(el));
       return;
     }
-    if (!mediaTags[tag]) return;
+    if (!attr) return;
     UI.unplaceholder(el);
     el.setAttribute("data-consent-state", "live");
-    // An <object> loads its resource from data, everything else from src.
-    const attr = tag === "object" ? "data" : "src";
     const src = el.getAttribute("data-src");
-    if (src !== null && navigables[tag]) el = liveCopy(el, attr, src);
+    if (src !== null && kind === "frame") el = liveCopy(el, attr, src);
     else if (src !== null && el.getAttribute(attr) !== src) el.setAttribute(attr, src);
     const srcset = el.getAttribute("data-srcset");
     if (srcset !== null) el.setAttribute("srcset", srcset);
-    if (tag === "source" && el.parentNode && el.parentNode.load) el.parentNode.load();
+    if (kind === "source" && el.parentNode && el.parentNode.load) el.parentNode.load();
   },
-  deactivate(el, placeholderJSON) {
-    const tag = el.tagName.toLowerCase();
+  deactivate(el, placeholderJSON, kind, attr) {
     const wasLive = el.getAttribute("data-consent-state") === "live";
     el.setAttribute("data-consent-state", "blocked");
-    if (tag === "script") return;
+    if (kind === "script") return;
     if (wasLive) {
-      if (navigables[tag]) el = inertCopy(el, tag);
-      else el.removeAttribute("src");
+      if (kind === "frame") el = inertCopy(el, attr);
+      else el.removeAttribute(attr);
       el.removeAttribute("srcset");
-      if (tag === "source" && el.parentNode && el.parentNode.load) el.parentNode.load();
+      if (kind === "source" && el.parentNode && el.parentNode.load) el.parentNode.load();
     }
     if (placeholderJSON) {
       const ph = JSON.parse(placeholderJSON);
@@ -356,7 +356,7 @@ const watch = () => {
   let pending = false;
   // Gated elements and declarations; the dialog's own switches also carry
   // data-category, so anything inside the consent UI is not of interest.
-  const sel = "script[data-category],iframe[data-category],img[data-category],video[data-category],audio[data-category],embed[data-category],source[data-category],object[data-category],[data-consent-declaration]";
+  const sel = watchSelector;
   const interesting = (n) =>
     n.nodeType === 1 && !(n.closest && n.closest("#consent-root")) && (n.matches(sel) || !!n.querySelector(sel));
   new MutationObserver((records) => {
