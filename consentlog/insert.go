@@ -14,12 +14,22 @@ import (
 // AlreadyStored or Conflict); Stored entries get their Link. When Insert
 // returns nil, every Stored entry is durably committed.
 //
-// The chain's head row of every origin in the batch is locked first, in
-// the origins' order (SELECT ... FOR UPDATE on PostgreSQL; SQLite's
-// transactions take the write lock at BEGIN), so that concurrent writers,
+// The chain's head row of every origin in the batch is locked, in the
+// origins' order (an upsert of the head row, which keeps it locked until
+// the commit; SQLite's transactions take the write lock at BEGIN), so that concurrent writers,
 // in one process or several, append one after the other and never
 // deadlock.
 func (s *Store) Insert(ctx context.Context, entries []Entry) ([]Outcome, error) {
+	out, err := s.insertBatch(ctx, entries)
+	if errors.Is(err, errRace) {
+		return s.insertEach(ctx, entries)
+	}
+	return out, err
+}
+
+// insertEach is Insert one statement per entry: the slow path, for a
+// batch whose fast path met a concurrent insert of the same key.
+func (s *Store) insertEach(ctx context.Context, entries []Entry) ([]Outcome, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("consentlog: begin: %w", err)
@@ -104,17 +114,12 @@ func (s *Store) lockHeads(ctx context.Context, tx *sql.Tx, entries []Entry) (map
 		}
 	}
 	sort.Strings(origins)
-	lock := ""
-	if s.postgres {
-		lock = " FOR UPDATE"
-	}
 	for _, o := range origins {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO consent_log_head (origin, seq, hash) VALUES (`+s.params(3)+
-			`) ON CONFLICT (origin) DO NOTHING`, o, 0, GenesisHash); err != nil {
-			return nil, fmt.Errorf("consentlog: the chain head of %s: %w", o, err)
-		}
+		// One round trip creates the head when missing, locks it (an
+		// upsert locks its row until the commit) and reads it.
 		var h Link
-		if err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM consent_log_head WHERE origin = `+s.params(1)+lock, o).
+		if err := tx.QueryRowContext(ctx, `INSERT INTO consent_log_head (origin, seq, hash) VALUES (`+s.params(3)+
+			`) ON CONFLICT (origin) DO UPDATE SET origin = excluded.origin RETURNING seq, hash`, o, 0, GenesisHash).
 			Scan(&h.Seq, &h.Hash); err != nil {
 			return nil, fmt.Errorf("consentlog: lock the chain head of %s: %w", o, err)
 		}

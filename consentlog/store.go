@@ -86,7 +86,7 @@ var schema = []string{
 	// One row, rewritten by /readyz's write probe.
 	`CREATE TABLE IF NOT EXISTS consent_log_probe (id INTEGER PRIMARY KEY, at BIGINT NOT NULL)`,
 	// The head of each origin's hash chain: its last record's seq and hash.
-	// Writers lock it (SELECT ... FOR UPDATE), so that two servers on one
+	// Writers lock it (an upsert, held until the commit), so that two servers on one
 	// PostgreSQL append to a chain one after the other.
 	`CREATE TABLE IF NOT EXISTS consent_log_head (
 		origin TEXT   PRIMARY KEY,

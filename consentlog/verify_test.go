@@ -151,3 +151,20 @@ func TestPruneKeepsTheChainVerifiable(t *testing.T) {
 		}
 	})
 }
+
+// Twins inside one batch: the first is stored, an identical one is
+// "already stored", a different one is a conflict; the chain holds.
+func TestInsertTwinsInOneBatch(t *testing.T) {
+	backends(t, func(t *testing.T, store *Store) {
+		a, _ := Decode([]byte(testDoc("twin", 1764600000000, policy.MethodAcceptAll)))
+		b, _ := Decode([]byte(testDoc("twin", 1764600000000, policy.MethodRejectAll)))
+		c, _ := Decode([]byte(testDoc("other", 1764600000000, policy.MethodAcceptAll)))
+		out, err := store.Insert(context.Background(), []Entry{{Doc: a, ReceivedAt: 1}, {Doc: a, ReceivedAt: 2}, {Doc: b, ReceivedAt: 3}, {Doc: c, ReceivedAt: 4}})
+		if err != nil || len(out) != 4 || out[0] != Stored || out[1] != AlreadyStored || out[2] != Conflict || out[3] != Stored {
+			t.Fatalf("outcomes %v %v, want stored, already stored, conflict, stored", out, err)
+		}
+		if p := verifyProblem(t, store); p != "" {
+			t.Error(p)
+		}
+	})
+}

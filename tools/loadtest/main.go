@@ -5,9 +5,15 @@
 //     for -duration; it prints acknowledged records/s, p50/p99 latency and
 //     the rows counted after, and checks that every acknowledged record is
 //     stored;
+//   - addresses: the same with the rate limiter on, after 200,000
+//     distinct clients (IPv4 addresses and IPv6 /64s, named by
+//     X-Forwarded-For to a server started with --trust-proxy 127.0.0.1)
+//     have filled its table, each request from the next client;
+//   - after each phase, the hash chain is verified (consent log verify);
 //   - crash: kill -9 of the server in the middle of a load, a restart, and
 //     a count: every record that got a 2xx must be in the database;
 //   - hostile input: malformed, huge, wrongly typed, from a wrong origin,
+//     a conflicting document (409), a timestamp a day ahead (400),
 //     a flood from one address; each must get its status and the server
 //     must stay up.
 //
@@ -79,6 +85,7 @@ func main() {
 		}
 		fmt.Printf("== %s\n", b)
 		ok = throughput(*bin, dsn("throughput"), *duration, *workers) && ok
+		ok = addresses(*bin, dsn("addresses"), *duration, *workers) && ok
 		ok = crash(*bin, dsn("crash"), *workers) && ok
 		ok = hostile(*bin, dsn("hostile")) && ok
 	}
@@ -100,7 +107,7 @@ type server struct {
 	done chan error
 }
 
-func start(bin, dsn, addr string, rateLimit int) *server {
+func start(bin, dsn, addr string, rateLimit int, extra ...string) *server {
 	if addr == "" {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
@@ -109,8 +116,9 @@ func start(bin, dsn, addr string, rateLimit int) *server {
 		addr = ln.Addr().String()
 		ln.Close()
 	}
-	cmd := exec.Command(bin, "log", "serve", "--db", dsn, "--addr", addr, "--origin", origin,
-		"--rate-limit", strconv.Itoa(rateLimit), "--origin-rate-limit", "0", "--log-level", "error")
+	args := append([]string{"log", "serve", "--db", dsn, "--addr", addr, "--origin", origin,
+		"--rate-limit", strconv.Itoa(rateLimit), "--origin-rate-limit", "0", "--log-level", "error"}, extra...)
+	cmd := exec.Command(bin, args...)
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
 		fatal(err)
@@ -217,7 +225,7 @@ type result struct {
 	ended   time.Time
 }
 
-func load(addr string, workers int, stop <-chan struct{}) *result {
+func load(addr string, workers int, stop <-chan struct{}, hdr func(n int64) map[string]string) *result {
 	res := &result{acked: map[string]bool{}, other: map[string]int{}, started: time.Now()}
 	c := newClient(workers)
 	var seq atomic.Int64
@@ -246,7 +254,11 @@ func load(addr string, workers int, stop <-chan struct{}) *result {
 				ts := time.Now().UnixMilli()
 				body := document(r, id, ts)
 				t0 := time.Now()
-				status, err := post(c, addr, body, nil)
+				var h map[string]string
+				if hdr != nil {
+					h = hdr(n)
+				}
+				status, err := post(c, addr, body, h)
 				d := time.Since(t0)
 				if err == nil && status/100 == 2 {
 					lat = append(lat, d)
@@ -311,7 +323,7 @@ func throughput(bin, dsn string, duration time.Duration, workers int) bool {
 	s := start(bin, dsn, "", 0)
 	stop := make(chan struct{})
 	time.AfterFunc(duration, func() { close(stop) })
-	res := load(s.addr, workers, stop)
+	res := load(s.addr, workers, stop, nil)
 	s.stop()
 	rows, err := stored(dsn)
 	if err != nil {
@@ -319,16 +331,106 @@ func throughput(bin, dsn string, duration time.Duration, workers int) bool {
 	}
 	secs := res.ended.Sub(res.started).Seconds()
 	lost := missing(res.acked, rows)
+	chainOK := chain(dsn, "throughput")
 	fmt.Printf("throughput: %d workers for %v: %d acknowledged = %.0f records/s; p50 %s, p99 %s; other answers %v; rows after %d; acknowledged but missing %d\n",
 		workers, duration, len(res.acked), float64(len(res.acked))/secs, ms(pct(res.lat, 0.50)), ms(pct(res.lat, 0.99)), res.other, len(rows), lost)
-	return lost == 0
+	return lost == 0 && chainOK
+}
+
+// chain runs verify on the database and prints what it found.
+func chain(dsn, phase string) bool {
+	st, err := consentlog.Open(context.Background(), dsn)
+	if err != nil {
+		fatal(err)
+	}
+	defer st.Close()
+	reps, err := st.Verify(context.Background(), nil)
+	if err != nil {
+		fatal(err)
+	}
+	ok := true
+	for _, r := range reps {
+		if r.Problem != "" {
+			ok = false
+			fmt.Printf("%s: chain of %s BROKEN: %s\n", phase, r.Origin, r.Problem)
+		} else {
+			fmt.Printf("%s: chain of %s verified: %d records, head seq %d\n", phase, r.Origin, r.Records, r.Head.Seq)
+		}
+	}
+	return ok
+}
+
+// clientAddr is the n-th of 200,000 distinct client addresses, half IPv4
+// and half IPv6 (each in its own /64), sent as X-Forwarded-For to a
+// server that trusts 127.0.0.1.
+func clientAddr(n int64) string {
+	i := n % distinctClients
+	if i%2 == 0 {
+		return fmt.Sprintf("10.%d.%d.%d", byte(i>>16), byte(i>>8), byte(i))
+	}
+	return fmt.Sprintf("2001:db8:%x:%x::1", uint16(i>>16), uint16(i))
+}
+
+const distinctClients = 200000
+
+// addresses measures throughput with the rate limiter on (--rate-limit 20)
+// after 200,000 distinct clients have filled its table: every request
+// comes from the next client in turn, through --trust-proxy 127.0.0.1.
+func addresses(bin, dsn string, duration time.Duration, workers int) bool {
+	s := start(bin, dsn, "", 20, "--trust-proxy", "127.0.0.1")
+	// Warm up: one /healthz from each of the 200,000 clients.
+	c := newClient(workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	t0 := time.Now()
+	var refused atomic.Int64
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				n := next.Add(1) - 1
+				if n >= distinctClients {
+					return
+				}
+				req, _ := http.NewRequest(http.MethodGet, "http://"+s.addr+"/healthz", nil)
+				req.Header.Set("X-Forwarded-For", clientAddr(n))
+				resp, err := c.Do(req)
+				if err != nil || resp.StatusCode != 200 {
+					refused.Add(1)
+				}
+				if resp != nil {
+					_, _ = io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	fmt.Printf("addresses: %d distinct clients (IPv4 and IPv6 /64s) sent /healthz in %.1f s (%.0f/s), %d not 200\n",
+		distinctClients, time.Since(t0).Seconds(), distinctClients/time.Since(t0).Seconds(), refused.Load())
+	stop := make(chan struct{})
+	time.AfterFunc(duration, func() { close(stop) })
+	res := load(s.addr, workers, stop, func(n int64) map[string]string {
+		return map[string]string{"X-Forwarded-For": clientAddr(n)}
+	})
+	s.stop()
+	rows, err := stored(dsn)
+	if err != nil {
+		fatal(err)
+	}
+	secs := res.ended.Sub(res.started).Seconds()
+	lost := missing(res.acked, rows)
+	fmt.Printf("addresses: %d workers for %v from rotating clients: %d acknowledged = %.0f records/s; p50 %s, p99 %s; other answers %v; acknowledged but missing %d\n",
+		workers, duration, len(res.acked), float64(len(res.acked))/secs, ms(pct(res.lat, 0.50)), ms(pct(res.lat, 0.99)), res.other, lost)
+	return lost == 0 && refused.Load() == 0 && chain(dsn, "addresses")
 }
 
 func crash(bin, dsn string, workers int) bool {
 	s := start(bin, dsn, "", 0)
 	stop := make(chan struct{})
 	done := make(chan *result)
-	go func() { done <- load(s.addr, workers, stop) }()
+	go func() { done <- load(s.addr, workers, stop, nil) }()
 	time.Sleep(5 * time.Second)
 	s.kill() // kill -9 in the middle of the load
 	time.Sleep(200 * time.Millisecond)
@@ -343,7 +445,7 @@ func crash(bin, dsn string, workers int) bool {
 	lost := missing(res.acked, rows)
 	fmt.Printf("crash: kill -9 after 5 s under load: %d acknowledged before the kill, %d rows after the restart, acknowledged but missing %d (failed requests: %v)\n",
 		len(res.acked), len(rows), lost, res.other)
-	return lost == 0
+	return chain(dsn, "crash") && lost == 0
 }
 
 func hostile(bin, dsn string) bool {
@@ -366,6 +468,9 @@ func hostile(bin, dsn string) bool {
 		{"huge (1 MB)", huge, nil, 413},
 		{"wrong origin", good, map[string]string{"Origin": "https://evil.example"}, 403},
 		{"good", good, nil, 201},
+		{"the same again", good, nil, 200},
+		{"conflicting", bytes.Replace(good, []byte(`"language":"`), []byte(`"language":"x`), 1), nil, 409},
+		{"a day ahead", document(r, "ahead", time.Now().Add(25*time.Hour).UnixMilli()), nil, 400},
 	}
 	ok := true
 	for _, tc := range cases {
@@ -394,6 +499,9 @@ func hostile(bin, dsn string) bool {
 		}(w)
 	}
 	wg.Wait()
+	// /healthz counts against the same address's limit: let its bucket
+	// refill, then the server must answer.
+	time.Sleep(1100 * time.Millisecond)
 	resp, err := http.Get("http://" + s.addr + "/healthz")
 	up := err == nil && resp.StatusCode == 200
 	if resp != nil {
