@@ -14,8 +14,12 @@ import (
 // means "durably stored".
 type batcher struct {
 	store *Store
-	in    chan *pending
-	max   int
+	// ins are the writers' queues, one each. An origin always goes to
+	// the same writer: appends to one origin's chain take turns on its
+	// head row anyway, so one writer with big batches beats several
+	// waiting for each other's commits; other origins write in parallel.
+	ins []chan *pending
+	max int
 	wg    sync.WaitGroup
 	// mu guards closed: add sends under the read lock, close takes the
 	// write lock, so nothing is ever sent on the closed channel.
@@ -37,12 +41,27 @@ type pending struct {
 // anyway; a few for PostgreSQL), each committing up to max documents at a
 // time.
 func newBatcher(store *Store, workers, max int) *batcher {
-	b := &batcher{store: store, in: make(chan *pending, workers*max), max: max}
+	b := &batcher{store: store, max: max}
 	for i := 0; i < workers; i++ {
+		in := make(chan *pending, max)
+		b.ins = append(b.ins, in)
 		b.wg.Add(1)
-		go b.run()
+		go b.run(in)
 	}
 	return b
+}
+
+// queue is the writer of e's origin.
+func (b *batcher) queue(e Entry) chan *pending {
+	if len(b.ins) == 1 || e.Doc == nil {
+		return b.ins[0]
+	}
+	h := uint32(2166136261)
+	for i := 0; i < len(e.Doc.Origin); i++ {
+		h ^= uint32(e.Doc.Origin[i])
+		h *= 16777619
+	}
+	return b.ins[h%uint32(len(b.ins))]
 }
 
 // add stores one entry and returns what Insert did with it. It gives up
@@ -57,7 +76,7 @@ func (b *batcher) add(ctx context.Context, e Entry) (Outcome, error) {
 		return 0, errClosed
 	}
 	select {
-	case b.in <- p:
+	case b.queue(e) <- p:
 		b.mu.RUnlock()
 	case <-ctx.Done():
 		b.mu.RUnlock()
@@ -77,21 +96,23 @@ func (b *batcher) close() {
 	b.mu.Lock()
 	if !b.closed {
 		b.closed = true
-		close(b.in)
+		for _, in := range b.ins {
+			close(in)
+		}
 	}
 	b.mu.Unlock()
 	b.wg.Wait()
 }
 
-func (b *batcher) run() {
+func (b *batcher) run(in chan *pending) {
 	defer b.wg.Done()
 	batch := make([]*pending, 0, b.max)
-	for first := range b.in {
+	for first := range in {
 		batch = append(batch[:0], first)
 	fill:
 		for len(batch) < b.max {
 			select {
-			case p, ok := <-b.in:
+			case p, ok := <-in:
 				if !ok {
 					break fill
 				}

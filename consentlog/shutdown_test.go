@@ -59,7 +59,7 @@ func TestPostAfterCloseIs503(t *testing.T) {
 // batcher.add gives up when the request's context is done, even when no
 // writer takes its document (before: it blocked on the channel forever).
 func TestBatcherAddHonoursTheContext(t *testing.T) {
-	b := &batcher{in: make(chan *pending)} // no writer
+	b := &batcher{ins: []chan *pending{make(chan *pending)}} // no writer
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := b.add(ctx, Entry{}); !errors.Is(err, context.Canceled) {
