@@ -20,7 +20,7 @@ type batcher struct {
 	// waiting for each other's commits; other origins write in parallel.
 	ins []chan *pending
 	max int
-	wg    sync.WaitGroup
+	wg  sync.WaitGroup
 	// mu guards closed: add sends under the read lock, close takes the
 	// write lock, so nothing is ever sent on the closed channel.
 	mu     sync.RWMutex
