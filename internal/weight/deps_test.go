@@ -8,8 +8,8 @@ import (
 
 // forbidden are the packages that must not be linked into consent.wasm,
 // with what each would cost. fmt brings reflect and internal/fmtsort;
-// encoding/json brings reflect; regexp the RE2 engine the browser's RegExp
-// already is.
+// encoding/json brings reflect; regexp a second pattern engine beside
+// policy/pattern, the matcher the wasm runs.
 var forbidden = map[string]string{
 	"fmt":              "about 110 KB of code, and reflect with it",
 	"reflect":          "about 60 KB of code and the type data of every type",
