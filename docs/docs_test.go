@@ -185,6 +185,7 @@ func TestDocumentedDefaultsAreTheCode(t *testing.T) {
 		q(policy.GPCReject) + " or " + q(policy.GPCIgnore) + " | " + q(policy.GPCReject) + " |",
 		q(policy.ReopenButton) + " or " + q(policy.ReopenNone) + " | " + q(policy.ReopenButton) + " |",
 		fmt.Sprintf("At most %d bytes", pattern.MaxLength),
+		fmt.Sprintf("at most %d steps", pattern.MaxProgram),
 	} {
 		if !strings.Contains(pol, want) {
 			t.Errorf("policy.md does not say %s", want)
