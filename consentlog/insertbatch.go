@@ -1,7 +1,6 @@
 package consentlog
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,68 +8,27 @@ import (
 	"strings"
 )
 
-// errRace is insertBatch's error when a row it meant to insert appeared
-// meanwhile (another origin's writer stored the same id and timestamp):
-// Insert then takes the slow path.
-var errRace = errors.New("consentlog: a concurrent insert of the same key")
+// errRace is insertBatch's error when a row was not inserted: a resend,
+// a conflict or twins in the batch, which need Insert's slow path.
+var errRace = errors.New("consentlog: a row of the batch is stored already")
 
-// insertBatch is Insert in four round trips whatever the batch's size:
-// read the rows already stored with these ids (before any lock), lock
-// the heads, insert every new row in one statement, advance the heads.
-// The heads stay locked only for the last three.
+// insertBatch is Insert in three round trips whatever the batch's size:
+// lock the heads, insert every row in one statement, advance the heads.
+// When a row is stored already (ON CONFLICT skipped it, which would leave
+// a hole in the chain), it rolls back and returns errRace.
 func (s *Store) insertBatch(ctx context.Context, entries []Entry) ([]Outcome, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("consentlog: begin: %w", err)
 	}
 	defer tx.Rollback()
-	type key struct {
-		id string
-		ts int64
-	}
 	canon := make([][]byte, len(entries))
+	fresh := make([]int, len(entries))
 	for i := range entries {
 		canon[i] = entries[i].Doc.Canonical()
-	}
-	// What is stored already, and duplicates inside the batch.
-	ids := make([]any, 0, len(entries))
-	seenID := map[string]bool{}
-	for _, e := range entries {
-		if !seenID[e.Doc.ConsentID] {
-			seenID[e.Doc.ConsentID] = true
-			ids = append(ids, e.Doc.ConsentID)
-		}
-	}
-	old := map[key][]byte{}
-	rows, err := tx.QueryContext(ctx, `SELECT `+columns+` FROM consent_log WHERE consent_id IN (`+s.params(len(ids))+`)`, ids...)
-	if err != nil {
-		return nil, fmt.Errorf("consentlog: read the stored ids: %w", err)
-	}
-	err = scanRows(rows, func(e Entry) error {
-		old[key{e.Doc.ConsentID, e.Doc.Timestamp}] = e.Doc.Canonical()
-		return nil
-	})
-	rows.Close()
-	if err != nil {
-		return nil, err
+		fresh[i] = i
 	}
 	out := make([]Outcome, len(entries))
-	var fresh []int
-	for i, e := range entries {
-		k := key{e.Doc.ConsentID, e.Doc.Timestamp}
-		if c, ok := old[k]; ok {
-			out[i] = AlreadyStored
-			if !bytes.Equal(c, canon[i]) {
-				out[i] = Conflict
-			}
-			continue
-		}
-		old[k] = canon[i] // a later twin in this batch compares with it
-		fresh = append(fresh, i)
-	}
-	if len(fresh) == 0 {
-		return out, tx.Commit()
-	}
 	heads, err := s.lockHeads(ctx, tx, entries)
 	if err != nil {
 		return nil, err
