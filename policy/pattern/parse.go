@@ -214,7 +214,8 @@ func (d *parser) quantifier() (lo, hi int) {
 	return lo, hi
 }
 
-// number parses decimal digits (at most 4, more are above maxRepeat).
+// number parses decimal digits (at most 4, more are above maxRepeat), with
+// no leading zero.
 func (d *parser) number() (int, bool) {
 	start := d.pos
 	for d.pos < len(d.src) && d.src[d.pos] >= '0' && d.src[d.pos] <= '9' {
@@ -222,6 +223,11 @@ func (d *parser) number() (int, bool) {
 	}
 	if d.pos == start {
 		return 0, false
+	}
+	if d.src[start] == '0' && d.pos-start > 1 {
+		// RE2 reads {02} as the characters "{02}", JavaScript as {2}.
+		d.fail(start, "a count must not start with 0: write "+d.src[start:d.pos][1:]+" for "+d.src[start:d.pos])
+		return 0, true
 	}
 	if d.pos-start > 4 {
 		return maxRepeat + 1, true

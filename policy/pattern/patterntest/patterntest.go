@@ -29,6 +29,7 @@ var Refused = []struct{ Pattern, Msg string }{
 	{`*a`, "nothing to repeat"}, {`a|+`, "nothing to repeat"}, {`^*`, "nothing to repeat"}, {`a$?`, "nothing to repeat"},
 	{`a**`, "cannot be repeated"}, {`a{2}{3}`, "cannot be repeated"}, {`a*??`, "cannot be repeated"},
 	{`a{`, "repetition"}, {`a{,3}`, "repetition"}, {`a{2`, "repetition"}, {`a{x}`, "repetition"}, {`a}`, `\}`},
+	{`a{02}`, "must not start with 0"}, {`a{1,02}`, "must not start with 0"}, {`a{00}`, "must not start with 0"},
 	{`a{3,2}`, "below the minimum"}, {`a{1001}`, "above 1000"}, {`(?:a{100}){11}`, "multiply"},
 	{`(a`, `missing ")"`}, {`a)`, `unmatched ")"`}, {`a)|(b`, `unmatched ")"`}, {`[a`, `missing "]"`},
 	{`[]a]`, "empty class"}, {`[^]`, "empty class"}, {`a]`, `\]`}, {`[a[]`, `\[`},
