@@ -36,8 +36,6 @@ const webkitSessions = 2
 
 type webkit struct {
 	tmp     string
-	display string
-	xvfb    *exec.Cmd
 	proxy   *http.Server
 	proxyAt string
 	browser string
@@ -68,10 +66,10 @@ func startWebKit(tmp string) (engineDriver, error) {
 	if _, err := miniBrowser(); err != nil {
 		return nil, err
 	}
-	w := &webkit{tmp: tmp, idle: make(chan *wkSession, webkitSessions)}
-	if err := w.startXvfb(); err != nil {
-		return nil, err
+	if _, err := exec.LookPath("Xvfb"); err != nil {
+		return nil, errors.New("Xvfb is not installed (xvfb; make test installs it)")
 	}
+	w := &webkit{tmp: tmp, idle: make(chan *wkSession, webkitSessions)}
 	if err := w.startProxy(); err != nil {
 		w.stop()
 		return nil, err
@@ -86,31 +84,31 @@ func startWebKit(tmp string) (engineDriver, error) {
 	return w, nil
 }
 
-// startXvfb starts a virtual display on a free display number.
-func (w *webkit) startXvfb() error {
-	if _, err := exec.LookPath("Xvfb"); err != nil {
-		return errors.New("Xvfb is not installed (xvfb; make test installs it)")
-	}
+// startXvfb starts a virtual display on a free display number. Each
+// session has its own, so that its window is the focused one: without a
+// window manager the focus follows the pointer, which sits in the
+// screen's middle, inside the window (a page in a window without the
+// focus matches no :focus-visible).
+func startXvfb(tmp string) (*exec.Cmd, string, error) {
 	r, wr, err := os.Pipe()
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	defer r.Close()
 	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
 	cmd.ExtraFiles = []*os.File{wr}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	logf, err := os.Create(filepath.Join(w.tmp, "xvfb.log"))
+	logf, err := os.CreateTemp(tmp, "xvfb-*.log")
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	defer logf.Close()
 	cmd.Stdout, cmd.Stderr = logf, logf
 	if err := cmd.Start(); err != nil {
 		wr.Close()
-		return fmt.Errorf("start Xvfb: %w", err)
+		return nil, "", fmt.Errorf("start Xvfb: %w", err)
 	}
 	wr.Close()
-	w.xvfb = cmd
 	num := make(chan string, 1)
 	go func() {
 		// Xvfb writes the number, then a newline: read both, or it
@@ -118,16 +116,34 @@ func (w *webkit) startXvfb() error {
 		line, _ := bufio.NewReader(r).ReadString('\n')
 		num <- strings.TrimSpace(line)
 	}()
+	fail := func(msg string) (*exec.Cmd, string, error) {
+		stopProc(cmd)
+		out, _ := os.ReadFile(logf.Name())
+		return nil, "", fmt.Errorf("%s: %s", msg, out)
+	}
 	select {
 	case d := <-num:
 		if d == "" {
-			return errors.New("Xvfb did not start")
+			return fail("Xvfb did not start")
 		}
-		w.display = ":" + d
+		return cmd, ":" + d, nil
 	case <-time.After(30 * time.Second):
-		return errors.New("Xvfb did not name its display within 30s")
+		return fail("Xvfb did not name its display within 30s")
 	}
-	return nil
+}
+
+// stopProc ends a process group the harness started: TERM, then KILL
+// after 10s.
+func stopProc(cmd *exec.Cmd) {
+	syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		<-done
+	}
 }
 
 // startProxy serves the HTTP proxy that sends the test host names
@@ -204,15 +220,13 @@ func (w *webkit) stop() {
 	if w.proxy != nil {
 		w.proxy.Close()
 	}
-	if w.xvfb != nil {
-		syscall.Kill(-w.xvfb.Process.Pid, syscall.SIGTERM)
-		w.xvfb.Wait()
-	}
 }
 
 // wkSession is one WebKitWebDriver and its one session.
 type wkSession struct {
 	w       *webkit
+	xvfb    *exec.Cmd
+	display string
 	cmd     *exec.Cmd
 	base    string // http://127.0.0.1:port/session/id
 	mu      sync.Mutex
@@ -225,8 +239,16 @@ func (w *webkit) newSession() (*wkSession, error) {
 	if err != nil {
 		return nil, err
 	}
+	xvfb, display, err := startXvfb(w.tmp)
+	if err != nil {
+		return nil, err
+	}
+	s := &wkSession{w: w, xvfb: xvfb, display: display}
+	w.mu.Lock()
+	w.all = append(w.all, s)
+	w.mu.Unlock()
 	cmd := exec.Command("WebKitWebDriver", "--host=127.0.0.1", "--port="+strconv.Itoa(port))
-	cmd.Env = append(os.Environ(), "DISPLAY="+w.display, "WEBKIT_DISABLE_COMPOSITING_MODE=1",
+	cmd.Env = append(os.Environ(), "DISPLAY="+display, "WEBKIT_DISABLE_COMPOSITING_MODE=1",
 		"GDK_BACKEND=x11", "LIBGL_ALWAYS_SOFTWARE=1", "NO_AT_BRIDGE=1", "HOME="+w.tmp)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	logf, err := os.Create(filepath.Join(w.tmp, "webkitdriver-"+strconv.Itoa(port)+".log"))
@@ -238,10 +260,7 @@ func (w *webkit) newSession() (*wkSession, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start WebKitWebDriver: %w", err)
 	}
-	s := &wkSession{w: w, cmd: cmd}
-	w.mu.Lock()
-	w.all = append(w.all, s)
-	w.mu.Unlock()
+	s.cmd = cmd
 	root := "http://127.0.0.1:" + strconv.Itoa(port)
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
@@ -263,9 +282,7 @@ func (w *webkit) newSession() (*wkSession, error) {
 	raw, err := wdDo(ctx, http.MethodPost, root+"/session", map[string]any{"capabilities": map[string]any{"alwaysMatch": caps}})
 	if err != nil {
 		out, _ := os.ReadFile(logf.Name())
-		xl, _ := os.ReadFile(filepath.Join(w.tmp, "xvfb.log"))
-		out = append(out, xl...)
-		return nil, fmt.Errorf("new WebKit session on display %s: %w; WebKitWebDriver said: %s", w.display, err, out)
+		return nil, fmt.Errorf("new WebKit session on display %s: %w; WebKitWebDriver said: %s", display, err, out)
 	}
 	var sess struct {
 		SessionID    string `json:"sessionId"`
@@ -294,20 +311,15 @@ func (w *webkit) newSession() (*wkSession, error) {
 }
 
 func (s *wkSession) quit() {
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	if s.base != "" {
-		_, _ = wdDo(ctx, http.MethodDelete, s.base, nil)
+	if s.cmd != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		if s.base != "" {
+			_, _ = wdDo(ctx, http.MethodDelete, s.base, nil)
+		}
+		cancel()
+		stopProc(s.cmd)
 	}
-	cancel()
-	syscall.Kill(-s.cmd.Process.Pid, syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() { s.cmd.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
-		<-done
-	}
+	stopProc(s.xvfb)
 }
 
 // wdDo sends one WebDriver command and returns its value.
@@ -367,19 +379,31 @@ func (s *wkSession) fitViewport(ctx context.Context, w, h int) error {
 		if _, err := s.do(ctx, http.MethodPost, "/window/rect", map[string]any{"width": ww, "height": wh}); err != nil {
 			return err
 		}
-		var got [2]int
-		raw, err := s.exec(ctx, "[innerWidth, innerHeight]")
-		if err != nil {
-			return err
-		}
-		if err := json.Unmarshal(raw, &got); err != nil {
-			return err
+		// The page hears of the resize a little later: read the
+		// viewport until two readings agree.
+		var got, prev [2]int
+		for j := 0; j < 20; j++ {
+			raw, err := s.exec(ctx, "[innerWidth, innerHeight]")
+			if err != nil {
+				return err
+			}
+			if err := json.Unmarshal(raw, &got); err != nil {
+				return err
+			}
+			if j > 0 && got == prev {
+				break
+			}
+			prev = got
+			time.Sleep(50 * time.Millisecond)
 		}
 		if got[0] == w && got[1] == h {
 			return nil
 		}
 		ww += w - got[0]
 		wh += h - got[1]
+		if ww < w || wh < h {
+			return fmt.Errorf("the window cannot give a %d×%d viewport (it has %d×%d)", w, h, got[0], got[1])
+		}
 	}
 	return nil
 }

@@ -73,6 +73,9 @@ func TestLifeBackAfterAChoiceElsewhere(t *testing.T) {
 	open(t, ctx, url+"?bf=1&n=1")
 	eval[any](t, ctx, `window.consent.acceptAll()`)
 	waitFor(t, ctx, `window.__runs.includes("stats") && document.querySelector("#map").getAttribute("src") !== null`)
+	// Firefox keeps no page in the back/forward cache while one of its
+	// requests is in flight: let the map's frame finish loading first.
+	waitFor(t, ctx, `(() => { const d = document.querySelector("#map").contentDocument; return !!d && d.readyState === "complete" && d.URL.endsWith("/site/frame.html"); })()`)
 	eval[bool](t, ctx, `(window.__marker = "page one, still in memory", true)`)
 
 	open(t, ctx, url+"?bf=1&n=2")
