@@ -1,6 +1,6 @@
 package policy
 
-// The one list of gated tags (CONTRACT §4) and the rules of what counts as
+// The one list of gated tags (docs/api.md#gated-content) and the rules of what counts as
 // a gate and how the page opens and shuts each: the bridge scans with
 // GateScanSelector, loader.js watches with GateWatchSelector (handed over
 // when Go attaches) and carries out GateOpening, so no tag is named in JS.
