@@ -39,11 +39,9 @@ func ParseCookieString(s string) []CookiePair {
 	return out
 }
 
-// ConsentCookieName is the policy's consent cookie name or its default.
+// ConsentCookieName is the policy's consent cookie name (Parse fills in
+// the default).
 func (p *Policy) ConsentCookieName() string {
-	if p.ConsentCookie.Name == "" {
-		return DefaultConsentCookieName
-	}
 	return p.ConsentCookie.Name
 }
 
@@ -89,16 +87,10 @@ func FindConsent(p *Policy, pairs []CookiePair, now time.Time) (*Record, error) 
 	}
 }
 
-// SameSite returns the policy's SameSite value spelled as browsers
-// document it, Lax by default.
+// SameSite returns the policy's SameSite value, spelled as browsers
+// document it (Parse fills in the default and the spelling).
 func (p *Policy) SameSite() string {
-	switch strings.ToLower(p.ConsentCookie.SameSite) {
-	case "strict":
-		return "Strict"
-	case "none":
-		return "None"
-	}
-	return DefaultSameSite
+	return p.ConsentCookie.SameSite
 }
 
 // SetConsentCookie returns the document.cookie assignment that stores value
@@ -116,9 +108,6 @@ func SetConsentCookie(p *Policy, value string, secure bool) string {
 func consentCookieFor(p *Policy, value string, secure bool, maxAge int64) string {
 	cc := p.ConsentCookie
 	path := cc.Path
-	if path == "" {
-		path = DefaultConsentCookiePath
-	}
 	var sb strings.Builder
 	sb.WriteString(p.ConsentCookieName())
 	sb.WriteByte('=')
@@ -144,13 +133,9 @@ func consentCookieFor(p *Policy, value string, secure bool, maxAge int64) string
 // SetConsentCookie writes it (for consent.reset()).
 func ConsentCookieDeletion(p *Policy) Deletion {
 	if p == nil {
-		return Deletion{Name: DefaultConsentCookieName, Path: DefaultConsentCookiePath}
+		return Deletion{}
 	}
-	path := p.ConsentCookie.Path
-	if path == "" {
-		path = DefaultConsentCookiePath
-	}
-	return Deletion{Name: p.ConsentCookieName(), Domain: p.ConsentCookie.Domain, Path: path}
+	return Deletion{Name: p.ConsentCookieName(), Domain: p.ConsentCookie.Domain, Path: p.ConsentCookie.Path}
 }
 
 // Deletion is one (name, domain, path, partition) a cookie may have been

@@ -70,11 +70,12 @@ func TestFindConsent(t *testing.T) {
 	_, err := FindConsent(p, nil, recNow)
 	assert.True(t, errors.Is(err, ErrNoCookie))
 
-	// A policy without a cookie name uses the default one.
-	p.ConsentCookie = ConsentCookie{}
-	r, err := FindConsent(p, []CookiePair{{DefaultConsentCookieName, EncodeRecord(p, older)}}, recNow)
+	// A parsed policy without a cookie name has the default one.
+	p = mustParse(t, `{"categories": [{"id": "n", "required": true, "label": "N"}]}`)
+	rec := NewRecord(p, nil, AcceptAllChoice(p), MethodAcceptAll, "id", recNow)
+	r, err := FindConsent(p, []CookiePair{{DefaultConsentCookieName, EncodeRecord(p, rec)}}, recNow)
 	require.NoError(t, err)
-	assert.Equal(t, older, r)
+	assert.Equal(t, rec, r)
 }
 
 func TestSetConsentCookie(t *testing.T) {
@@ -91,8 +92,6 @@ func TestSetConsentCookie(t *testing.T) {
 			"cp=V; Path=/shop; Domain=example.org; Max-Age=86400; SameSite=Strict; Secure"},
 		{ConsentCookie{Name: "cp", Path: "/", SameSite: "None", MaxAgeDays: 395}, false,
 			"cp=V; Path=/; Max-Age=34128000; SameSite=None; Secure"},
-		{ConsentCookie{}, false,
-			"cookies_preferences=V; Path=/; Max-Age=15724800; SameSite=Lax"},
 	} {
 		p := recTestPolicy()
 		p.ConsentCookie = tc.cc

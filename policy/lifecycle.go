@@ -127,8 +127,5 @@ func RemainingSeconds(p *Policy, r *Record, now time.Time) int64 {
 }
 
 func consentMaxAgeDays(p *Policy) int {
-	if p.ConsentCookie.MaxAgeDays <= 0 {
-		return DefaultMaxAgeDays
-	}
 	return p.ConsentCookie.MaxAgeDays
 }

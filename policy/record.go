@@ -475,9 +475,6 @@ func DecodeRecord(p *Policy, value string, now time.Time) (*Record, error) {
 	}
 	when := time.UnixMilli(ts)
 	maxAge := p.ConsentCookie.MaxAgeDays
-	if maxAge <= 0 {
-		maxAge = DefaultMaxAgeDays
-	}
 	if now.Sub(when) > time.Duration(maxAge)*24*time.Hour {
 		return nil, errors.New("expired: made " + when.UTC().Format(time.RFC3339) + ", more than " +
 			strconv.Itoa(maxAge) + " days ago")

@@ -94,7 +94,11 @@ func writeCategories(w *jsontext.Writer, p *Policy, lang string, state func(w *j
 				ck := &s.Cookies[j]
 				w.BeginObject()
 				w.KeyStr("name", ck.DisplayName())
-				w.KeyStr("storage", ck.Storage)
+				storage := ck.Storage
+				if storage == StorageCookie {
+					storage = "" // a cookie: only Web Storage keys say where they are
+				}
+				w.KeyStr("storage", storage)
 				w.KeyStr("purpose", ck.Purpose.In(lang, def))
 				w.KeyStr("duration", ck.Duration.In(lang, def))
 				w.EndObject()

@@ -424,7 +424,7 @@ function ccCookieList(cookies, t) {
   const ul = ccDom.el("ul", { class: "cc-cookies", role: "list" });
   for (const k of cookies) {
     const li = ccDom.el("li", { class: "cc-cookie" }, ccDom.el("code", { class: "cc-cookie-name", text: k.name }));
-    if (k.storage && k.storage !== "cookie") li.appendChild(ccDom.el("span", { class: "cc-cookie-storage", text: " (" + k.storage + ")" }));
+    if (k.storage) li.appendChild(ccDom.el("span", { class: "cc-cookie-storage", text: " (" + k.storage + ")" }));
     if (k.purpose) li.appendChild(ccDom.el("span", { class: "cc-cookie-purpose", text: " \u2013 " + k.purpose }));
     if (k.duration) {
       const label = ccText(t, "colDuration");
