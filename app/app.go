@@ -416,6 +416,10 @@ func (a *App) choose(ch policy.Choice, method string) (string, error) {
 	if err := a.p.CheckChoice(ch); err != nil {
 		return "", err
 	}
+	// Read, decide, write: the choice starts from the stored record as it
+	// is now, so that a tab that has not followed another tab's choice yet
+	// (withdrawal, reset) neither widens nor brings back consent.
+	a.sync()
 	old := a.rec
 	rec := policy.NewRecord(a.p, old, ch, method, a.consentID(old), a.now())
 	a.rec = rec

@@ -64,9 +64,20 @@ func (a *App) settleLifecycle() {
 }
 
 // renew writes the stored record again with its remaining lifetime
-// (policy.Renewal), unless it was written in this page view.
+// (policy.Renewal), unless it was written in this page view or the cookie
+// holds another record by now.
 func (a *App) renew() {
 	if a.rec == nil || a.life.wrote || a.life.kept {
+		return
+	}
+	// Read before writing: a record stored elsewhere since this page read
+	// the cookie is newer, and is never overwritten with this one.
+	raw, err := a.b.Cookie()
+	if err != nil {
+		a.b.Log(err.Error())
+		return
+	}
+	if stored, _ := policy.FindConsent(a.p, policy.ParseCookieString(raw), a.now()); policy.EncodeRecord(a.p, stored) != policy.EncodeRecord(a.p, a.rec) {
 		return
 	}
 	_, _, secure, _ := a.b.Location()
