@@ -64,9 +64,10 @@ func (a *App) prove(rec *policy.Record) {
 	doc := proof.Document(a.p, rec, a.proof.sha, proof.Page{
 		Origin: pb.Origin(), Path: path, Language: a.lang, GPC: a.b.GPC(),
 	})
-	box := a.loadOutbox(pb)
+	base := a.loadOutbox(pb)
+	box := base.Clone()
 	box.Add(proof.Key(rec), doc)
-	a.saveOutbox(pb, box)
+	a.saveOutbox(pb, base, box)
 	a.proofFlush(true)
 }
 
@@ -104,9 +105,10 @@ func (a *App) proofAnswer(pb ProofBrowser, key string, status int) {
 		return
 	}
 	a.proof.sending = false
-	box := a.loadOutbox(pb)
+	base := a.loadOutbox(pb)
+	box := base.Clone()
 	outcome, more := box.Result(key, status, a.now())
-	a.saveOutbox(pb, box)
+	a.saveOutbox(pb, base, box)
 	if outcome == proof.Dropped {
 		a.b.Log("proof of consent: " + a.p.Proof.URL + " refused a record for good (HTTP " + strconv.Itoa(status) + "); it is not sent again")
 	}
@@ -122,10 +124,14 @@ func (a *App) loadOutbox(pb ProofBrowser) proof.Outbox {
 	return proof.DecodeOutbox(pb.LoadItem(proof.OutboxKey))
 }
 
-// saveOutbox stores the outbox in localStorage; when the browser refuses,
-// it lives on in memory for this page view.
-func (a *App) saveOutbox(pb ProofBrowser, box proof.Outbox) {
+// saveOutbox stores box, this page's change of base, in localStorage,
+// merged with what the site's other tabs stored there since base was read
+// (proof.Merge): two tabs writing the shared outbox keep each other's
+// documents. When the browser refuses, it lives on in memory for this
+// page view.
+func (a *App) saveOutbox(pb ProofBrowser, base, box proof.Outbox) {
 	if a.proof.memory == nil {
+		box = proof.Merge(base, box, proof.DecodeOutbox(pb.LoadItem(proof.OutboxKey)))
 		if err := pb.StoreItem(proof.OutboxKey, box.Encode()); err == nil {
 			return
 		}
