@@ -114,3 +114,34 @@ func TestWithdrawRefusedCookieDeletedWhenItReappears(t *testing.T) {
 		})
 	}
 }
+
+// TestWithdrawTwoTabsRaceEndsInTheLaterChoice: tab A accepted all and
+// follows no other tab (its channel, Cookie Store and visibility hidden,
+// as for a tab whose events have not arrived yet). Tab B rejects all,
+// then tab A's code calls set({statistics: true}): the later choice holds,
+// made on top of B's refusal, in the cookie and in both tabs.
+func TestWithdrawTwoTabsRaceEndsInTheLaterChoice(t *testing.T) {
+	deaf := `<script>
+window.BroadcastChannel = undefined;
+Object.defineProperty(window, "cookieStore", {value: undefined, configurable: true});
+Object.defineProperty(document, "visibilityState", {value: "hidden", configurable: true});
+</script>`
+	pol := enforcePolicy(t, nil)
+	ua := enforcePage(t, "", "/withdraw/race-a.html", pageOpts{policy: pol, head: deaf, body: `<h1>A</h1>`})
+	ub := enforcePage(t, "", "/withdraw/race-b.html", pageOpts{policy: pol, body: `<h1>B</h1>`})
+	a := newTab(t)
+	open(t, a, ua)
+	eval[any](t, a, `consent.acceptAll()`)
+	b := otherTab(t, a)
+	open(t, b, ub)
+	if !eval[bool](t, b, `consent.accepted("media")`) {
+		t.Fatal("tab B did not load tab A's acceptance")
+	}
+	eval[any](t, b, `consent.rejectAll()`)
+	got := eval[*record](t, a, `consent.set({categories: {statistics: true}})`)
+	assert.False(t, got.Categories["media"], "tab A's set() brought back media, which tab B refused")
+	assert.True(t, got.Categories["statistics"])
+	assert.False(t, eval[bool](t, a, `consent.accepted("media")`))
+	// Tab B follows the later choice.
+	waitFor(t, b, `consent.get().timestamp === `+strconv.FormatInt(got.Timestamp, 10)+` && consent.accepted("statistics") && !consent.accepted("media")`)
+}
