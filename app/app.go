@@ -210,9 +210,10 @@ func (a *App) Start(policyText []byte) (string, error) {
 	}
 	a.lang = a.chooseLanguage(env.Cookies)
 	a.proofStart(policyText, plan.Store)
+	drawn := false
 	if plan.Ask {
 		a.shown = policy.ViewBanner
-		a.render()
+		drawn = a.render()
 	}
 	a.applyGates()
 	a.mark("gates")
@@ -225,7 +226,7 @@ func (a *App) Start(policyText []byte) (string, error) {
 		// A refusal made for Global Privacy Control is a new choice.
 		_ = a.b.Dispatch("consent:change", policy.ChangeJSON(p, a.rec, plan.Categories, plan.Services))
 	}
-	if plan.Ask {
+	if plan.Ask && drawn {
 		_ = a.b.Dispatch("consent:show", `{"view":"banner"}`)
 	}
 	a.unsettled = true
@@ -322,12 +323,20 @@ func (a *App) chooseLanguage(cookies []policy.CookiePair) string {
 	return policy.ChooseLanguage(a.p, sig)
 }
 
-func (a *App) render() {
+// render draws the current view; it reports false, after a consent:error
+// that says why, when the page could not draw it.
+func (a *App) render() bool {
+	var err error
 	if a.shown == policy.ViewPreferences && a.draft != nil {
-		_ = a.b.Render(policy.DraftViewJSON(a.p, a.shown, a.lang, a.draft, a.rec, a.notice))
-		return
+		err = a.b.Render(policy.DraftViewJSON(a.p, a.shown, a.lang, a.draft, a.rec, a.notice))
+	} else {
+		err = a.b.Render(policy.ViewJSON(a.p, a.shown, a.lang, a.rec, a.notice))
 	}
-	_ = a.b.Render(policy.ViewJSON(a.p, a.shown, a.lang, a.rec, a.notice))
+	if err != nil {
+		a.fail(causeRender, "the "+a.shown+" could not be drawn: "+err.Error())
+		return false
+	}
+	return true
 }
 
 func (a *App) renderDeclarations() {
@@ -350,11 +359,11 @@ func (a *App) show(view string) error {
 	} else {
 		a.draft = nil
 	}
-	a.render()
+	drawn := a.render()
 	if old != policy.ViewNone {
 		_ = a.b.Dispatch("consent:hide", `{"view":"`+old+`"}`)
 	}
-	if view != policy.ViewNone {
+	if view != policy.ViewNone && drawn {
 		_ = a.b.Dispatch("consent:show", `{"view":"`+view+`"}`)
 	}
 	return nil

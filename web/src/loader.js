@@ -9,6 +9,8 @@ const mark = script && script.hasAttribute("data-perf") ? (n) => performance.mar
 if (mark) mark("loader");
 let goCall = null;
 let started = false;
+// applied is true once start has applied the policy.
+let applied = false;
 let settle;
 const ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
 // The site may never look at consent.ready: a failure is reported through
@@ -360,7 +362,9 @@ const watch = () => {
   const interesting = (n) =>
     n.nodeType === 1 && !(n.closest && n.closest("#consent-root")) && (n.matches(sel) || !!n.querySelector(sel));
   new MutationObserver((records) => {
-    if (pending || !started) return;
+    // Before start has applied the policy there is nothing to gate yet
+    // (start's own pass finds these elements), and Go has no policy.
+    if (pending || !applied) return;
     for (const r of records) {
       for (const n of r.addedNodes) {
         if (interesting(n)) {
@@ -449,6 +453,7 @@ const start = async () => {
   go.run(instance).then(() => {
     goCall = null;
     started = false;
+    applied = false;
     fail(new Error("the consent runtime stopped"));
   });
   if (!goCall) throw new Error("consent.wasm did not start");
@@ -466,9 +471,11 @@ const start = async () => {
     record = call("start", policyText);
   } catch (e) {
     started = false;
+    applied = false;
     const msg = String(e.message);
     throw new Error(msg.startsWith("consent: ") ? msg.slice("consent: ".length) : msg);
   }
+  applied = true;
   if (mark) mark("ready");
   settle.resolve(record);
   // After the banner's first paint: declarations and cookie deletion.

@@ -900,10 +900,14 @@ const UI = {
   // render draws view (banner, preferences dialog, or nothing) and
   // reports the visitor's actions through act(name, data).
   render(view, act) {
+    // A view that cannot be drawn is Go's to report (consent:error, and
+    // no consent:show): the failure goes back to it.
+    let failed = null;
     try {
       ccRender(view, act);
     } catch (e) {
       ccLog("cannot draw the view", e);
+      failed = e;
     }
     try {
       ccDrawReopen(ccState.view);
@@ -911,6 +915,7 @@ const UI = {
     } catch (e) {
       ccLog("cannot draw the reopen button", e);
     }
+    if (failed) throw failed instanceof Error ? failed : new Error(String(failed));
   },
   // declaration fills el with the cookie declaration.
   declaration(el, decl) {
