@@ -59,6 +59,10 @@ type Document struct {
 	Path           string
 	Language       string
 	GPC            bool
+	// Source is record.source, who made the choice: "banner" (the
+	// visitor) or "api" (the site's code); "" when the browser did not
+	// say (documents from before the field).
+	Source string
 }
 
 // FieldError is a document that does not follow the schema; Field names
@@ -113,9 +117,17 @@ func Decode(body []byte) (*Document, error) {
 		return nil, fieldErr("version", "unsupported version %d (want %d)", v, proof.Version)
 	}
 	d := &Document{}
-	rec, err := object(o["record"], "record", []string{"id", "revision", "timestamp", "method", "categories", "services"})
+	rec, err := object(o["record"], "record", []string{"id", "revision", "timestamp", "method", "categories", "services"}, "source")
 	if err != nil {
 		return nil, err
+	}
+	if v, ok := rec["source"]; ok {
+		if d.Source, err = str(v, "record.source"); err != nil {
+			return nil, err
+		}
+		if d.Source != "banner" && d.Source != "api" {
+			return nil, fieldErr("record.source", "unknown source %q (want banner or api)", d.Source)
+		}
 	}
 	if d.ConsentID, err = str(rec["id"], "record.id"); err != nil {
 		return nil, err
@@ -199,7 +211,7 @@ func Decode(body []byte) (*Document, error) {
 
 // object checks that v is an object with exactly the fields want (every one
 // required, no other).
-func object(v any, field string, want []string) (map[string]any, error) {
+func object(v any, field string, want []string, optional ...string) (map[string]any, error) {
 	name := field
 	if name == "" {
 		name = "the document"
@@ -219,6 +231,9 @@ func object(v any, field string, want []string) (map[string]any, error) {
 	for _, k := range keys {
 		found := false
 		for _, w := range want {
+			found = found || w == k
+		}
+		for _, w := range optional {
 			found = found || w == k
 		}
 		if !found {
@@ -345,6 +360,7 @@ func (d *Document) JSON(receivedAt int64) []byte {
 		Method     string          `json:"method"`
 		Categories map[string]bool `json:"categories"`
 		Services   map[string]bool `json:"services"`
+		Source     string          `json:"source,omitempty"`
 	}
 	type pol struct {
 		Revision int64  `json:"revision"`
@@ -362,7 +378,7 @@ func (d *Document) JSON(receivedAt int64) []byte {
 		Language   string `json:"language"`
 		GPC        bool   `json:"gpc"`
 		ReceivedAt int64  `json:"receivedAt,omitempty"`
-	}{proof.Version, rec{d.ConsentID, d.Revision, d.Timestamp, d.Method, d.Categories, d.Services},
+	}{proof.Version, rec{d.ConsentID, d.Revision, d.Timestamp, d.Method, d.Categories, d.Services, d.Source},
 		pol{d.PolicyRevision, d.PolicySHA256}, page{d.Origin, d.Path}, d.Language, d.GPC, receivedAt}
 	b, err := json.Marshal(out)
 	if err != nil {

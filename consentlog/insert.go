@@ -58,7 +58,7 @@ func (s *Store) insertEach(ctx context.Context, entries []Entry) ([]Outcome, err
 		}
 		res, err := stmt.ExecContext(ctx, d.ConsentID, d.Timestamp, e.ReceivedAt, d.Method, d.Revision,
 			d.PolicyRevision, d.PolicySHA256, d.Origin, d.Path, d.Language, gpc,
-			mustJSON(d.Categories), mustJSON(d.Services), link.Seq, link.Prev, link.Hash)
+			mustJSON(d.Categories), mustJSON(d.Services), link.Seq, link.Prev, link.Hash, d.Source)
 		if err != nil {
 			return nil, fmt.Errorf("consentlog: insert: %w", err)
 		}
@@ -152,7 +152,7 @@ func (s *Store) stored(ctx context.Context, q interface {
 // migrateChain brings a schema 1 database to 2: the chain columns, and
 // every stored record chained per origin in the order received.
 func (s *Store) migrateChain(ctx context.Context, tx *sql.Tx) error {
-	for _, col := range []string{"seq BIGINT", "prev_hash TEXT", "hash TEXT"} {
+	for _, col := range []string{"seq BIGINT", "prev_hash TEXT", "hash TEXT", "source TEXT"} {
 		if _, err := tx.ExecContext(ctx, `ALTER TABLE consent_log ADD COLUMN `+col); err != nil {
 			return fmt.Errorf("add column %s: %w", col, err)
 		}

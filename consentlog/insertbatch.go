@@ -33,7 +33,7 @@ func (s *Store) insertBatch(ctx context.Context, entries []Entry) ([]Outcome, er
 	if err != nil {
 		return nil, err
 	}
-	const cols = 16
+	const cols = 17
 	args := make([]any, 0, len(fresh)*cols)
 	var q strings.Builder
 	q.WriteString(`INSERT INTO consent_log (` + columns + `) VALUES `)
@@ -51,7 +51,7 @@ func (s *Store) insertBatch(ctx context.Context, entries []Entry) ([]Outcome, er
 		}
 		args = append(args, d.ConsentID, d.Timestamp, e.ReceivedAt, d.Method, d.Revision, d.PolicyRevision,
 			d.PolicySHA256, d.Origin, d.Path, d.Language, gpc, mustJSON(d.Categories), mustJSON(d.Services),
-			link.Seq, link.Prev, link.Hash)
+			link.Seq, link.Prev, link.Hash, d.Source)
 		if n > 0 {
 			q.WriteString(", ")
 		}

@@ -53,7 +53,7 @@ type Store struct {
 
 // schemaVersion is the version of the schema Open creates; a database of
 // an older version is migrated on Open.
-const schemaVersion = 2
+const schemaVersion = 3
 
 // The schema keeps to SQL that SQLite, PostgreSQL, CockroachDB and
 // YugabyteDB share: TEXT, BIGINT and INTEGER columns, a composite primary
@@ -80,6 +80,7 @@ var schema = []string{
 		seq             BIGINT,
 		prev_hash       TEXT,
 		hash            TEXT,
+		source          TEXT,
 		PRIMARY KEY (consent_id, ts)
 	)`,
 	`CREATE INDEX IF NOT EXISTS consent_log_received_at ON consent_log (received_at)`,
@@ -108,7 +109,7 @@ var schema = []string{
 // chainIndex makes a seq unique per origin; created once the columns exist.
 const chainIndex = `CREATE UNIQUE INDEX IF NOT EXISTS consent_log_chain ON consent_log (origin, seq)`
 
-const columns = `consent_id, ts, received_at, method, revision, policy_revision, policy_sha256, origin, path, language, gpc, categories, services, seq, prev_hash, hash`
+const columns = `consent_id, ts, received_at, method, revision, policy_revision, policy_sha256, origin, path, language, gpc, categories, services, seq, prev_hash, hash, source`
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
 func IsPostgres(dsn string) bool {
@@ -147,7 +148,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("consentlog: open %s: %w", redactDSN(dsn), err)
 	}
-	s.insert = `INSERT INTO consent_log (` + columns + `) VALUES (` + s.params(16) + `) ON CONFLICT (consent_id, ts) DO NOTHING`
+	s.insert = `INSERT INTO consent_log (` + columns + `) VALUES (` + s.params(17) + `) ON CONFLICT (consent_id, ts) DO NOTHING`
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("consentlog: %s: %w", redactDSN(dsn), err)
@@ -220,6 +221,14 @@ func (s *Store) createSchema(ctx context.Context) error {
 		if err := s.migrateChain(ctx, tx); err != nil {
 			return fmt.Errorf("migrate to schema 2 (the hash chain): %w", err)
 		}
+	case v == 2:
+		// Schema 3: record.source, who made the choice.
+		if _, err := tx.ExecContext(ctx, `ALTER TABLE consent_log ADD COLUMN source TEXT`); err != nil {
+			return fmt.Errorf("migrate to schema 3: add column source: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE consent_log_schema SET version = `+s.params(1), schemaVersion); err != nil {
+			return fmt.Errorf("migrate to schema 3: %w", err)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, chainIndex); err != nil {
 		return fmt.Errorf("create the chain index: %w", err)
@@ -281,12 +290,13 @@ func scanRows(rows *sql.Rows, fn func(Entry) error) error {
 		var gpc int64
 		var cats, svcs string
 		var seq sql.NullInt64
-		var prev, hash sql.NullString
+		var prev, hash, source sql.NullString
 		if err := rows.Scan(&d.ConsentID, &d.Timestamp, &e.ReceivedAt, &d.Method, &d.Revision, &d.PolicyRevision,
-			&d.PolicySHA256, &d.Origin, &d.Path, &d.Language, &gpc, &cats, &svcs, &seq, &prev, &hash); err != nil {
+			&d.PolicySHA256, &d.Origin, &d.Path, &d.Language, &gpc, &cats, &svcs, &seq, &prev, &hash, &source); err != nil {
 			return fmt.Errorf("consentlog: read a row: %w", err)
 		}
 		d.GPC = gpc != 0
+		d.Source = source.String
 		if err := json.Unmarshal([]byte(cats), &d.Categories); err != nil {
 			return fmt.Errorf("consentlog: row %s/%d: categories: %w", d.ConsentID, d.Timestamp, err)
 		}

@@ -109,9 +109,9 @@ func reinsert(t *testing.T, store *Store, e Entry) {
 	if d.GPC {
 		gpc = 1
 	}
-	if _, err := store.db.Exec(`INSERT INTO consent_log (`+columns+`) VALUES (`+store.params(16)+`)`,
+	if _, err := store.db.Exec(`INSERT INTO consent_log (`+columns+`) VALUES (`+store.params(17)+`)`,
 		d.ConsentID, d.Timestamp, e.ReceivedAt, d.Method, d.Revision, d.PolicyRevision, d.PolicySHA256, d.Origin,
-		d.Path, d.Language, gpc, mustJSON(d.Categories), mustJSON(d.Services), e.Link.Seq, e.Link.Prev, e.Link.Hash); err != nil {
+		d.Path, d.Language, gpc, mustJSON(d.Categories), mustJSON(d.Services), e.Link.Seq, e.Link.Prev, e.Link.Hash, d.Source); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -16,7 +16,7 @@ import (
 // csvHeader is export's CSV columns; document is the canonical bytes the
 // chain hashes (docs/consent-log.md).
 var csvHeader = []string{"consent_id", "timestamp", "received_at", "method", "revision", "policy_sha256",
-	"origin", "path", "language", "gpc", "categories", "services", "seq", "prev_hash", "hash", "received_at_ms", "document"}
+	"origin", "path", "language", "gpc", "categories", "services", "seq", "prev_hash", "hash", "received_at_ms", "document", "source"}
 
 func logExport(dsn string, since int64, format string, stdout, stderr io.Writer) int {
 	store, ok := openForReading(dsn, stderr)
@@ -37,7 +37,7 @@ func logExport(dsn string, since int64, format string, stdout, stderr io.Writer)
 				strconv.FormatInt(d.Revision, 10), d.PolicySHA256, csvCell(d.Origin), csvCell(d.Path), csvCell(d.Language),
 				strconv.FormatBool(d.GPC), jsonChoices(d.Categories), jsonChoices(d.Services),
 				strconv.FormatInt(e.Link.Seq, 10), e.Link.Prev, e.Link.Hash, strconv.FormatInt(e.ReceivedAt, 10),
-				string(d.Canonical())})
+				string(d.Canonical()), d.Source})
 		}
 		_, err := w.Write(exportLine(e))
 		return err

@@ -59,6 +59,9 @@ func writeReadable(w io.Writer, e consentlog.Entry) {
 	fmt.Fprintf(w, "%s  %-10s  revision %d  %s%s  language %s  GPC %s\n",
 		rfc3339ms(d.Timestamp), d.Method, d.Revision, escapeText(d.Origin), escapeText(d.Path), escapeText(d.Language), gpc)
 	fmt.Fprintf(w, "  chosen %s (browser clock), received %s (server clock)\n", rfc3339ms(d.Timestamp), rfc3339ms(e.ReceivedAt))
+	if d.Source != "" {
+		fmt.Fprintf(w, "  made by: %s\n", map[string]string{"banner": "the visitor (banner)", "api": "the site's code (api)"}[d.Source])
+	}
 	fmt.Fprintf(w, "  categories: %s\n", choiceList(d.Categories))
 	if len(d.Services) > 0 {
 		fmt.Fprintf(w, "  services:   %s\n", choiceList(d.Services))
