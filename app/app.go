@@ -127,15 +127,15 @@ func (a *App) Handle(method string, args []string) (string, error) {
 	case "accepted":
 		return a.accepted(arg(0), arg(1))
 	case "acceptAll":
-		return a.choose(policy.AcceptAllChoice(a.p), policy.MethodAcceptAll)
+		return a.choose(policy.AcceptAllChoice(a.p), policy.MethodAcceptAll, policy.SourceAPI)
 	case "rejectAll":
-		return a.choose(policy.RejectAllChoice(a.p), policy.MethodRejectAll)
+		return a.choose(policy.RejectAllChoice(a.p), policy.MethodRejectAll, policy.SourceAPI)
 	case "set":
 		ch, err := parseChoice(arg(0))
 		if err != nil {
 			return "", err
 		}
-		return a.choose(ch, policy.MethodAPI)
+		return a.choose(ch, policy.MethodAPI, policy.SourceAPI)
 	case "action":
 		return a.action(arg(0), arg(1))
 	case "acceptService":
@@ -380,9 +380,9 @@ func (a *App) accepted(category, service string) (string, error) {
 func (a *App) action(name, data string) (string, error) {
 	switch name {
 	case "accept-all":
-		return a.choose(policy.AcceptAllChoice(a.p), policy.MethodAcceptAll)
+		return a.choose(policy.AcceptAllChoice(a.p), policy.MethodAcceptAll, policy.SourceBanner)
 	case "reject-all":
-		return a.choose(policy.RejectAllChoice(a.p), policy.MethodRejectAll)
+		return a.choose(policy.RejectAllChoice(a.p), policy.MethodRejectAll, policy.SourceBanner)
 	case "toggle":
 		// A switch was touched: the draft changes by the policy's rules
 		// and the dialog is drawn again from it.
@@ -404,7 +404,7 @@ func (a *App) action(name, data string) (string, error) {
 		if d == nil {
 			d = policy.NewDraft(a.p, a.rec)
 		}
-		return a.choose(d.Choice(), policy.MethodCustom)
+		return a.choose(d.Choice(), policy.MethodCustom, policy.SourceBanner)
 	case "customize":
 		return "null", a.show(policy.ViewPreferences)
 	case "close":
@@ -416,12 +416,12 @@ func (a *App) action(name, data string) (string, error) {
 // acceptInPlace accepts one service (or, for "category:<id>", a category)
 // from a placeholder's button.
 func (a *App) acceptInPlace(id string) (string, error) {
-	return a.choose(policy.InPlaceChoice(id), policy.MethodCustom)
+	return a.choose(policy.InPlaceChoice(id), policy.MethodCustom, policy.SourceBanner)
 }
 
-// choose records a new choice: stores it (verified by reading it back)
+// choose records a new choice made by source (policy.Source*): stores it (verified by reading it back)
 // and carries out its plan (policy.PlanChoice).
-func (a *App) choose(ch policy.Choice, method string) (string, error) {
+func (a *App) choose(ch policy.Choice, method, source string) (string, error) {
 	if err := a.p.CheckChoice(ch); err != nil {
 		return "", err
 	}
@@ -431,6 +431,7 @@ func (a *App) choose(ch policy.Choice, method string) (string, error) {
 	a.sync()
 	old := a.rec
 	rec := policy.NewRecord(a.p, old, ch, method, a.consentID(old), a.now())
+	rec.Source = source
 	a.rec = rec
 	a.notice = ""
 	if !a.store(rec) {

@@ -135,6 +135,7 @@ type record struct {
 	Revision   int             `json:"revision"`
 	Timestamp  int64           `json:"timestamp"`
 	Method     string          `json:"method"`
+	Source     string          `json:"source"`
 	Categories map[string]bool `json:"categories"`
 	Services   map[string]bool `json:"services"`
 }

@@ -75,7 +75,9 @@ func (a *App) prove(rec *policy.Record) {
 // choice under the id being forgotten.
 func (a *App) proveReset(old *policy.Record) {
 	if old != nil {
-		a.prove(proof.ResetRecord(a.p, old.ID, a.now()))
+		r := proof.ResetRecord(a.p, old.ID, a.now())
+		r.Source = policy.SourceAPI // consent.reset() is the site's code
+		a.prove(r)
 	}
 }
 

@@ -12,8 +12,10 @@ import (
 // document without it hashes as before.
 func TestRecordSourceIsOptionalAndStored(t *testing.T) {
 	ts := newTestServer(t, openSQLite(t, t.TempDir()+"/log.db"), 0)
-	plain := testDoc("src", 1764600000000, policy.MethodAcceptAll)
-	withAPI := strings.Replace(testDoc("src", 1764600001000, policy.MethodAcceptAll), `"method":"accept-all"`, `"method":"accept-all","source":"api"`, 1)
+	// proof.Document writes source (banner here): plain is a document of
+	// a browser that predates it.
+	plain := strings.Replace(testDoc("src", 1764600000000, policy.MethodAcceptAll), `,"source":"banner"`, "", 1)
+	withAPI := strings.Replace(testDoc("src", 1764600001000, policy.MethodAcceptAll), `"source":"banner"`, `"source":"api"`, 1)
 	bogus := strings.Replace(plain, `"method":"accept-all"`, `"method":"accept-all","source":"robot"`, 1)
 	for _, tc := range []struct {
 		body string

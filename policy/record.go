@@ -38,6 +38,10 @@ type Record struct {
 	Timestamp int64
 	// Method is one of the Method* constants.
 	Method string
+	// Source says who made the choice: SourceBanner (the visitor, in the
+	// banner, the dialog or a placeholder) or SourceAPI (the site's code
+	// through window.consent).
+	Source string
 	// Categories maps every category id to whether it is accepted.
 	Categories map[string]bool
 	// Services maps every service id to whether it is accepted.
@@ -151,6 +155,7 @@ func NewRecord(p *Policy, prev *Record, ch Choice, method, id string, now time.T
 	r := &Record{
 		ID:         id,
 		Method:     method,
+		Source:     InferSource(method),
 		Timestamp:  now.UnixMilli(),
 		Categories: map[string]bool{},
 		Services:   map[string]bool{},
@@ -409,6 +414,11 @@ func EncodeRecord(p *Policy, r *Record) string {
 		}
 	}
 	sb.WriteByte(m)
+	if recordSource(r) == SourceAPI {
+		sb.WriteByte('s')
+	} else {
+		sb.WriteByte('b')
+	}
 	sb.WriteByte('.')
 	if p != nil {
 		for _, c := range p.Categories {
@@ -487,11 +497,22 @@ func DecodeRecord(p *Policy, value string, now time.Time) (*Record, error) {
 		return nil, errors.New("bad consent id: want 1 to " + strconv.Itoa(maxIDLen) + " characters")
 	}
 	r := &Record{ID: id, Revision: int(rev), Timestamp: ts, Categories: map[string]bool{}, Services: map[string]bool{}}
-	if len(f[4]) == 1 {
+	if n := len(f[4]); n == 1 || n == 2 {
 		for _, mc := range methodChars {
 			if mc.c == f[4][0] {
 				r.Method = mc.method
 			}
+		}
+		switch {
+		case n == 1:
+			// Written before the source was stored: inferred.
+			r.Source = InferSource(r.Method)
+		case f[4][1] == 'b':
+			r.Source = SourceBanner
+		case f[4][1] == 's':
+			r.Source = SourceAPI
+		default:
+			r.Method = ""
 		}
 	}
 	if r.Method == "" {

@@ -68,7 +68,7 @@ func recMap(words string) map[string]bool {
 // recRec builds a record of recTestPolicy with the accepted ids given.
 func recRec(method, cats, svcs string) *Record {
 	p := recTestPolicy()
-	r := &Record{ID: "AAECAwQFBgcICQoLDA0ODw", Revision: p.Revision, Timestamp: recNow.UnixMilli(), Method: method,
+	r := &Record{ID: "AAECAwQFBgcICQoLDA0ODw", Revision: p.Revision, Timestamp: recNow.UnixMilli(), Method: method, Source: InferSource(method),
 		Categories: map[string]bool{}, Services: map[string]bool{}}
 	for _, c := range p.Categories {
 		r.Categories[c.ID] = false
@@ -245,7 +245,7 @@ func TestChanged(t *testing.T) {
 	}
 }
 
-var cookieValueRE = regexp.MustCompile(`^1\.[0-9a-z]+\.[0-9a-z]+\.[A-Za-z0-9_-]+\.[arcgp]\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$`)
+var cookieValueRE = regexp.MustCompile(`^1\.[0-9a-z]+\.[0-9a-z]+\.[A-Za-z0-9_-]+\.[arcgp][bs]\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$`)
 
 func TestRecordRoundTrip(t *testing.T) {
 	p := recTestPolicy()
@@ -269,12 +269,46 @@ func TestEncodeRecordFormat(t *testing.T) {
 	r := recRec(MethodCustom, "necessary statistics", "session matomo")
 	r.Timestamp = 1700000000000
 	r.Revision = 4
-	want := "1.4." + strconv.FormatInt(1700000000000, 36) + ".AAECAwQFBgcICQoLDA0ODw.c." +
+	want := "1.4." + strconv.FormatInt(1700000000000, 36) + ".AAECAwQFBgcICQoLDA0ODw.cb." +
 		Tag("necessary") + Tag("statistics") + "." + Tag("session") + Tag("matomo")
 	assert.Equal(t, want, EncodeRecord(p, r))
 	// An id unfit for a cookie value loses its stray characters.
 	r.ID = "a.b c;d"
-	assert.Contains(t, EncodeRecord(p, r), ".abcd.c.")
+	assert.Contains(t, EncodeRecord(p, r), ".abcd.cb.")
+}
+
+// TestRecordSource: the record says whether the visitor (banner) or the
+// site's code (api) made the choice; a cookie written before the source
+// was stored (a one-letter method) still decodes, its source inferred.
+func TestRecordSource(t *testing.T) {
+	p := recTestPolicy()
+	r := recRec(MethodAcceptAll, "necessary statistics", "session matomo")
+	r.Source = SourceAPI
+	v := EncodeRecord(p, r)
+	assert.Contains(t, v, ".as.")
+	got, err := DecodeRecord(p, v, recNow)
+	require.NoError(t, err)
+	assert.Equal(t, SourceAPI, got.Source)
+	assert.Contains(t, RecordJSON(p, got), `"method":"accept-all","source":"api"`)
+
+	r.Source = SourceBanner
+	got, err = DecodeRecord(p, EncodeRecord(p, r), recNow)
+	require.NoError(t, err)
+	assert.Equal(t, SourceBanner, got.Source)
+
+	for method, source := range map[string]string{MethodAcceptAll: SourceBanner, MethodAPI: SourceAPI} {
+		r := recRec(method, "necessary", "session")
+		f := strings.Split(EncodeRecord(p, r), ".")
+		f[4] = f[4][:1]
+		legacy := strings.Join(f, ".")
+		got, err := DecodeRecord(p, legacy, recNow)
+		require.NoError(t, err, legacy)
+		assert.Equal(t, source, got.Source, "the source of an old %s cookie", method)
+	}
+	f := strings.Split(v, ".")
+	f[4] = "ax"
+	_, err = DecodeRecord(p, strings.Join(f, "."), recNow)
+	assert.Error(t, err, "an unknown source letter")
 }
 
 func TestDecodeRecordFailures(t *testing.T) {

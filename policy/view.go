@@ -133,6 +133,7 @@ func writeRecord(w *jsontext.Writer, p *Policy, r *Record) {
 	w.KeyInt("revision", int64(r.Revision))
 	w.KeyInt("timestamp", r.Timestamp)
 	w.KeyStr("method", r.Method)
+	w.KeyStr("source", recordSource(r))
 	w.Key("categories")
 	w.BeginObject()
 	for i := range p.Categories {

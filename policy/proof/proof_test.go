@@ -18,7 +18,7 @@ func TestProofDocument(t *testing.T) {
 	doc := Document(p, r, strings.Repeat("0f", 32), Page{
 		Origin: "https://shop.example", Path: "/checkout?user=me#top", Language: "de", GPC: true})
 	want := `{"version":1,"record":{"id":"abc","revision":3,"timestamp":` + strconv.FormatInt(now.UnixMilli(), 10) +
-		`,"method":"accept-all","categories":{"necessary":true,"stats":true},"services":{"matomo":true}},` +
+		`,"method":"accept-all","source":"banner","categories":{"necessary":true,"stats":true},"services":{"matomo":true}},` +
 		`"policy":{"revision":3,"sha256":"` + strings.Repeat("0f", 32) + `"},` +
 		`"page":{"origin":"https://shop.example","path":"/checkout"},"language":"de","gpc":true}`
 	assert.Equal(t, want, doc, "the query and fragment never leave the page")

@@ -34,7 +34,7 @@ func TestContract_5_API_get(t *testing.T) {
 	before := time.Now().UnixMilli()
 	eval[any](t, ctx, `consent.rejectAll()`)
 	keys := eval[[]string](t, ctx, `Object.keys(consent.get()).sort()`)
-	assert.Equal(t, []string{"categories", "id", "method", "revision", "services", "timestamp"}, keys)
+	assert.Equal(t, []string{"categories", "id", "method", "revision", "services", "source", "timestamp"}, keys)
 	r1 := getRecord(t, ctx)
 	assert.NotEmpty(t, r1.ID)
 	assert.Equal(t, 3, r1.Revision)
@@ -93,6 +93,24 @@ func TestContract_5_API_get_method(t *testing.T) {
 
 	cReopen(t, ctx, cPage(t, cPolicy(t, nil), pageOpts{head: `<script src="/enforce/gpc.js"></script>`}))
 	assert.Equal(t, "gpc", method())
+}
+
+// TestContract_5_API_get_source: source says who made the choice: the
+// visitor in the banner (banner) or the site's code (api), whatever the
+// method; the proof of consent carries it too (policy/proof).
+func TestContract_5_API_get_source(t *testing.T) {
+	u := cPage(t, cPolicy(t, nil), pageOpts{})
+	ctx := cOpen(t, u)
+	source := func() string { return eval[string](t, ctx, `consent.get().method + " " + consent.get().source`) }
+	click(t, ctx, `#consent-banner [data-consent-action="accept-all"]`)
+	waitFor(t, ctx, `consent.get() !== null && consent.get().method === "accept-all"`)
+	assert.Equal(t, "accept-all banner", source(), "a click on the banner")
+	eval[any](t, ctx, `consent.acceptAll()`)
+	assert.Equal(t, "accept-all api", source(), "consent.acceptAll() from the site's code")
+	eval[any](t, ctx, `consent.rejectAll()`)
+	assert.Equal(t, "reject-all api", source())
+	open(t, ctx, u)
+	assert.Equal(t, "reject-all api", source(), "the source is stored in the cookie")
 }
 
 // TestContract_5_API_accepted: a boolean for a category, or a service of
