@@ -78,6 +78,8 @@ type App struct {
 	proof proofState
 	// life follows the consent cookie over the page's life (sync.go).
 	life lifeState
+	// reported holds the consent:error causes reported in this page view.
+	reported map[string]bool
 }
 
 // New returns a controller for a page; now is the clock (time.Now).
@@ -218,16 +220,16 @@ func (a *App) Start(policyText []byte) (string, error) {
 	a.applyGates()
 	a.mark("gates")
 	if plan.DataLayer != "[]" {
-		_ = a.b.DataLayer(plan.DataLayer)
+		a.report(causeConsentMode, a.b.DataLayer(plan.DataLayer))
 	}
 	rj := policy.RecordJSON(p, a.rec)
-	_ = a.b.Dispatch("consent:ready", rj)
+	a.logErr(a.b.Dispatch("consent:ready", rj))
 	if plan.Store && a.rec != nil {
 		// A refusal made for Global Privacy Control is a new choice.
-		_ = a.b.Dispatch("consent:change", policy.ChangeJSON(p, a.rec, plan.Categories, plan.Services))
+		a.logErr(a.b.Dispatch("consent:change", policy.ChangeJSON(p, a.rec, plan.Categories, plan.Services)))
 	}
 	if plan.Ask && drawn {
-		_ = a.b.Dispatch("consent:show", `{"view":"banner"}`)
+		a.logErr(a.b.Dispatch("consent:show", `{"view":"banner"}`))
 	}
 	a.unsettled = true
 	return rj, nil
@@ -340,7 +342,7 @@ func (a *App) render() bool {
 }
 
 func (a *App) renderDeclarations() {
-	_ = a.b.Declarations(policy.DeclarationJSON(a.p, a.lang, a.rec))
+	a.report(causeDeclaration, a.b.Declarations(policy.DeclarationJSON(a.p, a.lang, a.rec)))
 }
 
 // show switches the visible view and fires consent:hide / consent:show.
@@ -361,10 +363,10 @@ func (a *App) show(view string) error {
 	}
 	drawn := a.render()
 	if old != policy.ViewNone {
-		_ = a.b.Dispatch("consent:hide", `{"view":"`+old+`"}`)
+		a.logErr(a.b.Dispatch("consent:hide", `{"view":"`+old+`"}`))
 	}
 	if view != policy.ViewNone && drawn {
-		_ = a.b.Dispatch("consent:show", `{"view":"`+view+`"}`)
+		a.logErr(a.b.Dispatch("consent:show", `{"view":"`+view+`"}`))
 	}
 	return nil
 }
@@ -446,7 +448,7 @@ func (a *App) choose(ch policy.Choice, method, source string) (string, error) {
 // apply carries out the plan of a choice or a reset, in the plan's order.
 func (a *App) apply(plan policy.ChoicePlan) {
 	for _, d := range plan.ForgetConsent {
-		_ = a.b.SetCookie(d.String())
+		a.report(causeDelete, a.b.SetCookie(d.String()))
 	}
 	if a.shown != plan.View {
 		_ = a.show(plan.View)
@@ -454,13 +456,13 @@ func (a *App) apply(plan policy.ChoicePlan) {
 		a.drawReopen()
 	}
 	if a.notice != "" && plan.View == policy.ViewNone {
-		_ = a.b.Render(policy.ViewJSON(a.p, policy.ViewNone, a.lang, a.rec, a.notice))
+		a.report(causeRender, a.b.Render(policy.ViewJSON(a.p, policy.ViewNone, a.lang, a.rec, a.notice)))
 	}
 	a.applyGates()
-	_ = a.b.DataLayer(plan.DataLayer)
+	a.report(causeConsentMode, a.b.DataLayer(plan.DataLayer))
 	a.renderDeclarations()
 	a.carryOut(plan.Cleanup)
-	_ = a.b.Dispatch("consent:change", policy.ChangeJSON(a.p, plan.Record, plan.Categories, plan.Services))
+	a.logErr(a.b.Dispatch("consent:change", policy.ChangeJSON(a.p, plan.Record, plan.Categories, plan.Services)))
 	if plan.Reload {
 		a.b.Reload()
 	}
@@ -491,7 +493,7 @@ func (a *App) applyGates() {
 				a.ran[k] = true
 			}
 		case policy.GateShut:
-			_ = a.b.Close(g, a.placeholderJSON(g))
+			a.report(causeGate, a.b.Close(g, a.placeholderJSON(g)))
 		}
 	}
 }
@@ -524,13 +526,13 @@ func (a *App) sweep() {
 // carryOut deletes the cookies and storage keys a plan lists.
 func (a *App) carryOut(c policy.Cleanup) {
 	for _, d := range c.DeleteCookies {
-		_ = a.b.SetCookie(d.String())
+		a.report(causeDelete, a.b.SetCookie(d.String()))
 	}
 	if len(c.DeleteLocal) > 0 {
-		_ = a.b.RemoveStorage(policy.StorageLocal, c.DeleteLocal)
+		a.report(causeDelete, a.b.RemoveStorage(policy.StorageLocal, c.DeleteLocal))
 	}
 	if len(c.DeleteSession) > 0 {
-		_ = a.b.RemoveStorage(policy.StorageSession, c.DeleteSession)
+		a.report(causeDelete, a.b.RemoveStorage(policy.StorageSession, c.DeleteSession))
 	}
 }
 
@@ -577,7 +579,7 @@ func (a *App) applyGatesPlaceholders() {
 	}
 	for _, g := range gates {
 		if g.State == "blocked" {
-			_ = a.b.Close(g, a.placeholderJSON(g))
+			a.report(causeGate, a.b.Close(g, a.placeholderJSON(g)))
 		}
 	}
 }

@@ -5,5 +5,5 @@ import "github.com/consentwasm/consent/policy"
 // consentModeUpdate pushes the update for the current choice (nil after
 // a reset) and the dataLayer event that Tag Manager triggers listen for.
 func (a *App) consentModeUpdate() {
-	_ = a.b.DataLayer(policy.ConsentModeUpdateJSON(a.p, a.rec))
+	a.report(causeConsentMode, a.b.DataLayer(policy.ConsentModeUpdateJSON(a.p, a.rec)))
 }

@@ -32,11 +32,11 @@ func (a *App) storeValue(value string) bool {
 					check.ProbeStored = true
 				}
 			}
-			_ = a.b.SetCookie(del)
+			a.logErr(a.b.SetCookie(del))
 		}
 	}
 	cause, msg := policy.StoreProblem(a.p, check)
 	a.b.Log("the choice could not be stored and applies to this page view only: " + msg)
-	_ = a.b.Dispatch("consent:error", policy.StoreErrorJSON(cause, msg))
+	a.logErr(a.b.Dispatch("consent:error", policy.StoreErrorJSON(cause, msg)))
 	return false
 }

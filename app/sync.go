@@ -134,7 +134,7 @@ func (a *App) sync() {
 	a.consentModeUpdate()
 	a.renderDeclarations()
 	a.sweep()
-	_ = a.b.Dispatch("consent:change", policy.ChangeJSON(a.p, a.rec, f.Categories, f.Services))
+	a.logErr(a.b.Dispatch("consent:change", policy.ChangeJSON(a.p, a.rec, f.Categories, f.Services)))
 	if f.Reload {
 		a.b.Reload()
 	}
