@@ -90,6 +90,10 @@ func ptrItem(base string, i int) string {
 // maxQuoted is how many characters of a value a message quotes.
 const maxQuoted = 40
 
+// QuoteValue quotes a value for a problem's message, shortened to
+// maxQuoted characters when long; the CLI's warnings quote alike.
+func QuoteValue(s string) string { return quoteVal(s) }
+
 // quoteVal quotes a value for a message, shortened when long.
 func quoteVal(s string) string {
 	if utf8.RuneCountInString(s) <= maxQuoted {
